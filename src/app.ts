@@ -1,0 +1,57 @@
+/**
+ * Starts the whole service: the embedded Neo4j (unless NEO4J_URI names a server), the driver,
+ * and the HTTP app; and stops them in the reverse order.
+ */
+import type { Config } from './config.js';
+import { listen } from './http-server.js';
+import type { Logger } from './logger.js';
+import { GraphDatabase } from './neo4j/database.js';
+import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
+import { createApp } from './server.js';
+
+export interface RunningService {
+  url: string;
+  database: GraphDatabase;
+  /** Present when the project started its own Neo4j. */
+  embedded: SupervisedNeo4j | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const embedded = config.neo4j.uri ? undefined : await SupervisedNeo4j.start(config.embedded, logger);
+  const uri = config.neo4j.uri ?? embedded!.boltUri;
+  const database = GraphDatabase.connect(GraphDatabase.connectionOptions(config, uri), logger);
+  try {
+    if (config.neo4j.uri) await reportReachability(database, logger);
+    const app = createApp({ config, database, logger });
+    const http = await listen(app, { ...config.http, logger });
+    logger.info({ graphiql: `${http.url}/graphql`, neo4j: uri }, 'sahel-graph is serving');
+    return {
+      url: http.url,
+      database,
+      embedded,
+      async stop() {
+        await http.close(config.shutdownGraceMs);
+        await app.dispose();
+        await database.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** An external Neo4j that is down at start is no reason not to serve: /ready reports it. */
+async function reportReachability(database: GraphDatabase, logger: Logger): Promise<void> {
+  try {
+    await database.ping();
+  } catch (error) {
+    logger.warn(
+      { uri: database.uri, error: (error as Error).message },
+      'Neo4j does not answer yet; /ready says 503 until it does',
+    );
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The server's whole configuration, read once from the environment (and `.env` when present)
+ * and validated, so that a bad value stops the start with the variable's name and what it
+ * should be, rather than failing later somewhere else.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
+
+const port = (what: string, lowest = 1) => {
+  const error = `must be a whole number from ${lowest} to 65535 (${what})`;
+  return z.coerce.number({ error }).int({ error }).min(lowest, { error }).max(65535, { error });
+};
+
+const positiveInt = (what: string) => {
+  const error = `must be a positive whole number (${what})`;
+  return z.coerce.number({ error }).int({ error }).positive({ error });
+};
+
+const memorySize = z
+  .string()
+  .regex(/^\d+[kmg]$/i, { error: 'must be a size such as 512m or 2g' });
+
+const neo4jUri = z.string().refine(
+  (value) => {
+    const match = /^([a-z0-9+]+):\/\/(\[[0-9a-f:.]+\]|[^/\s:?[\]]+)(:\d{1,5})?\/?(\?\S*)?$/i.exec(value);
+    return match !== null && NEO4J_SCHEMES.includes(match[1]!.toLowerCase());
+  },
+  { error: `must be a Neo4j URI such as bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})` },
+);
+
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+const environmentSchema = z.object({
+  PORT: port('the HTTP port of the GraphQL server; 0 takes any free port', 0).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  CORS_ORIGINS: z.string().default(''),
+  NEO4J_URI: z.preprocess(emptyAsUndefined, neo4jUri.optional()),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt('milliseconds a Neo4j transaction may run').default(15000),
+  NEO4J_EMBEDDED_PORT: port('the Bolt port of the embedded Neo4j').default(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_HEAP: memorySize.default('1g'),
+  NEO4J_PAGECACHE: memorySize.default('512m'),
+  NEO4J_LAUNCHER_DIR: z.string().min(1).default('.data/neo4j-launcher'),
+  SHUTDOWN_GRACE_MS: positiveInt('milliseconds to let requests finish on shutdown').default(10000),
+});
+
+export type Environment = z.input<typeof environmentSchema>;
+
+export interface EmbeddedNeo4jConfig {
+  boltPort: number;
+  dataDir: string;
+  heap: string;
+  pageCache: string;
+  launcherDir: string;
+}
+
+export interface Config {
+  http: { port: number; host: string };
+  production: boolean;
+  log: { level: string; pretty: boolean };
+  /** Origins allowed to call the API from a browser: [] none, ['*'] any. */
+  corsOrigins: string[];
+  neo4j: {
+    /** Unset: the project starts its own embedded Neo4j (see `embedded`). */
+    uri: string | undefined;
+    user: string;
+    password: string;
+    database: string | undefined;
+    queryTimeoutMs: number;
+  };
+  embedded: EmbeddedNeo4jConfig;
+  shutdownGraceMs: number;
+}
+
+/** Raised when the environment holds a value the server cannot use; lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(environment: Record<string, string | undefined>): Config {
+  const result = environmentSchema.safeParse(environment);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}=${JSON.stringify(environment[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const env = result.data;
+  return {
+    http: { port: env.PORT, host: env.HOST },
+    production: env.NODE_ENV === 'production',
+    log: { level: env.LOG_LEVEL, pretty: (env.LOG_FORMAT ?? defaultLogFormat()) === 'pretty' },
+    corsOrigins: env.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    neo4j: {
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    embedded: {
+      boltPort: env.NEO4J_EMBEDDED_PORT,
+      dataDir: resolve(env.NEO4J_DATA_DIR),
+      heap: env.NEO4J_HEAP,
+      pageCache: env.NEO4J_PAGECACHE,
+      launcherDir: resolve(env.NEO4J_LAUNCHER_DIR),
+    },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** The process environment over the values of `.env` in the working directory, if there is one. */
+export function readEnvironment(
+  envFile = resolve('.env'),
+  processEnv: Record<string, string | undefined> = process.env,
+): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...processEnv };
+}
+
+function defaultLogFormat(): 'json' | 'pretty' {
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}

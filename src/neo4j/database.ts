@@ -1,0 +1,99 @@
+/**
+ * The one Neo4j driver of the process and the only way code reaches it: reads go through read
+ * transactions (a cluster routes them to followers), writes through write transactions, each
+ * with a timeout, and Cypher is always parameterised.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+
+export type Transaction = ManagedTransaction;
+
+export interface ConnectionOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+  queryTimeoutMs: number;
+}
+
+/** Bounds on how long a request may wait for Neo4j while it is down, before it gets an error. */
+const CONNECTION_TIMEOUT_MS = 5_000;
+const ACQUISITION_TIMEOUT_MS = 10_000;
+const RETRY_WINDOW_MS = 5_000;
+
+export class GraphDatabase {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly options: ConnectionOptions,
+  ) {}
+
+  static connect(options: ConnectionOptions, logger: Logger): GraphDatabase {
+    // No password: the embedded Neo4j, whose Bolt port is on loopback only and has auth off.
+    const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined;
+    const driver = neo4j.driver(options.uri, auth, {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      connectionAcquisitionTimeout: ACQUISITION_TIMEOUT_MS,
+      maxTransactionRetryTime: RETRY_WINDOW_MS,
+      userAgent: 'sahel-graph',
+      // Plain numbers instead of {low, high} Integer objects: the graph's integers (counts,
+      // casualty figures, years) are far below 2^53, where numbers stay exact.
+      disableLosslessIntegers: true,
+      logging: {
+        level: 'warn',
+        logger: (level, message) => logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
+      },
+    });
+    return new GraphDatabase(driver, options);
+  }
+
+  static connectionOptions(config: Config, uri: string): ConnectionOptions {
+    const { user, password, database, queryTimeoutMs } = config.neo4j;
+    return { uri, user, password, database, queryTimeoutMs };
+  }
+
+  get uri(): string {
+    return this.options.uri;
+  }
+
+  read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.withSession('READ', (session) =>
+      session.executeRead(work, { timeout: this.options.queryTimeoutMs }),
+    );
+  }
+
+  write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.withSession('WRITE', (session) =>
+      session.executeWrite(work, { timeout: this.options.queryTimeoutMs }),
+    );
+  }
+
+  /**
+   * One round trip without the driver's retries, for readiness checks: it fails fast while
+   * Neo4j is down and succeeds as soon as it is back.
+   */
+  async ping(): Promise<void> {
+    await this.withSession('READ', (session) =>
+      session.run('RETURN 1', {}, { timeout: CONNECTION_TIMEOUT_MS }),
+    );
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async withSession<T>(
+    mode: 'READ' | 'WRITE',
+    work: (session: ReturnType<Driver['session']>) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The HTTP application: graphql-yoga with GraphiQL at /graphql, /health (the process is alive)
+ * and /ready (Neo4j answers), composed from small plugins.
+ */
+import { format } from 'node:util';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { GraphDatabase } from './neo4j/database.js';
+import type { Context } from './schema/builder.js';
+import { schema } from './schema/index.js';
+
+export type App = YogaServerInstance<Record<string, never>, Context>;
+
+const DEFAULT_QUERY = `# Welcome to sahel-graph: a knowledge graph of news about the Sahel.
+# Press the run button (or Ctrl-Enter) to see what the graph holds;
+# the Docs pane on the left describes every type and field.
+query GraphStats {
+  graphStats {
+    nodeCount
+    relationshipCount
+    labels { label count }
+    relationshipTypes { type count }
+  }
+}
+`;
+
+export function createApp(options: {
+  config: Pick<Config, 'corsOrigins' | 'production'>;
+  database: GraphDatabase;
+  logger: Logger;
+}): App {
+  const { config, database, logger } = options;
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    context: { database },
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'sahel-graph', defaultQuery: DEFAULT_QUERY },
+    cors: corsOptions(config.corsOrigins),
+    logging: {
+      debug: (...args) => logger.debug(format(...args)),
+      info: (...args) => logger.info(format(...args)),
+      warn: (...args) => logger.warn(format(...args)),
+      error: (...args) => logger.error(format(...args)),
+    },
+    plugins: [useNeo4jReadiness(database, logger)],
+  });
+}
+
+function corsOptions(origins: string[]) {
+  if (origins.length === 0) return false;
+  return { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'] };
+}
+
+/** /ready: 200 while Neo4j answers, 503 with a short reason while it does not. */
+function useNeo4jReadiness(database: GraphDatabase, logger: Logger): Plugin {
+  return useReadinessCheck({
+    endpoint: '/ready',
+    check: async () => {
+      try {
+        await database.ping();
+        return Response.json({ status: 'ready', neo4j: 'up' });
+      } catch (error) {
+        const { code, message } = error as { code?: string; message?: string };
+        logger.warn({ code, message }, 'readiness check: Neo4j does not answer');
+        return Response.json(
+          { status: 'unavailable', reason: `Neo4j does not answer (${code ?? 'unknown error'})` },
+          { status: 503 },
+        );
+      }
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningService } from '../src/app.js';
+import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startTestService({ CORS_ORIGINS: 'https://front.example' });
+});
+afterAll(() => service.stop());
+beforeEach(() => clearGraph(service.database));
+
+const GRAPH_STATS = `{
+  graphStats {
+    nodeCount
+    relationshipCount
+    labels { label count }
+    relationshipTypes { type count }
+  }
+}`;
+
+describe('the HTTP server', () => {
+  it('answers graphStats from what Neo4j holds', async () => {
+    await service.database.write((tx) =>
+      tx.run(`
+        CREATE (niger:Entity:Country {id: 'niger'}), (mali:Entity:Country {id: 'mali'}),
+               (bazoum:Entity:Person {id: 'mohamed-bazoum'})
+        CREATE (niger)-[:BORDERS]->(mali), (bazoum)-[:GOVERNS]->(niger)`),
+    );
+    const { status, body } = await postGraphQL(service.url, GRAPH_STATS);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: {
+        graphStats: {
+          nodeCount: 3,
+          relationshipCount: 2,
+          labels: [
+            { label: 'Country', count: 2 },
+            { label: 'Entity', count: 3 },
+            { label: 'Person', count: 1 },
+          ],
+          relationshipTypes: [
+            { type: 'BORDERS', count: 1 },
+            { type: 'GOVERNS', count: 1 },
+          ],
+        },
+      },
+    });
+  });
+
+  it('reports an empty graph as zeros, not as an error', async () => {
+    const { body } = await postGraphQL(service.url, GRAPH_STATS);
+    expect(body.data).toEqual({
+      graphStats: { nodeCount: 0, relationshipCount: 0, labels: [], relationshipTypes: [] },
+    });
+  });
+
+  it('serves GraphiQL at /graphql to a browser, with a default query', async () => {
+    const response = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await response.text();
+    expect(page).toContain('GraphiQL');
+    expect(page).toContain('graphStats');
+  });
+
+  it('says /health is alive and /ready sees Neo4j', async () => {
+    expect((await fetch(`${service.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${service.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up' });
+  });
+
+  it('answers a query for an unknown field with a validation error', async () => {
+    const { status, body } = await postGraphQL(service.url, '{ graphStats { nope } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/Cannot query field "nope" on type "GraphStats"/);
+    expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('allows the configured CORS origin and no other', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${service.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const allowed = await preflight('https://front.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://front.example');
+    const refused = await preflight('https://evil.example');
+    expect(refused.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+  });
+});

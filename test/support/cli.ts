@@ -1,0 +1,91 @@
+/** Runs `src/main.ts` as `npm start` does, in a child process, and reads what it prints. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX_LOADER = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+
+export interface CliRun {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first JSON log line whose msg is `message`. */
+  waitForLog(message: string, timeoutMs: number): Promise<Record<string, unknown>>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The environment of a child server: only what is given, plus PATH and HOME unless overridden. */
+export function startCli(environment: Record<string, string>): CliRun {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main.ts'], {
+    cwd: PROJECT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_FORMAT: 'json', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitForLog(message, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          for (const line of output.split('\n').slice(0, -1)) {
+            if (!line.startsWith('{')) continue;
+            const entry = JSON.parse(line) as Record<string, unknown>;
+            if (entry.msg === message) {
+              cleanup();
+              resolve(entry);
+              return;
+            }
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no "${message}" log within ${timeoutMs} ms; output:\n${output}`));
+        }, timeoutMs);
+        const onExit = () => {
+          cleanup();
+          reject(new Error(`the server exited before logging "${message}"; output:\n${output}`));
+        };
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', onExit);
+        };
+        listeners.add(check);
+        child.once('exit', onExit);
+        check();
+      });
+    },
+  };
+}
+
+/** Runs the CLI to its end (for start-up failures), bounded in time. */
+export async function runCliToExit(
+  environment: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+  const run = startCli(environment);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+  const { code } = await run.exited;
+  clearTimeout(timer);
+  return { code, output: run.output() };
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
