@@ -1,0 +1,105 @@
+/**
+ * The Node process owns the embedded Neo4j: however the server ends (SIGTERM, Ctrl-C, SIGKILL),
+ * no JVM is left behind and the store is shut down cleanly; and a JVM that dies under the
+ * running server is restarted without the server being restarted.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import getPort from 'get-port';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAlive, startCli, type CliRun } from './support/cli.js';
+import { eventually, postGraphQL } from './support/service.js';
+
+let dataDir: string;
+const running: CliRun[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'sahel-graph-lifecycle-'));
+});
+
+afterAll(async () => {
+  for (const run of running) run.child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function startServer() {
+  const run = startCli({
+    PORT: String(await getPort()),
+    NEO4J_EMBEDDED_PORT: String(await getPort()),
+    NEO4J_DATA_DIR: dataDir,
+    NEO4J_HEAP: '512m',
+    NEO4J_PAGECACHE: '64m',
+    LOG_LEVEL: 'info',
+  });
+  running.push(run);
+  const ready = await run.waitForLog('Embedded Neo4j is ready', 120_000);
+  const serving = await run.waitForLog('sahel-graph is serving', 30_000);
+  const url = (serving.graphiql as string).replace(/\/graphql$/, '');
+  return { run, url, jvmPid: ready.jvmPid as number };
+}
+
+/** How many times the user database has been checkpointed by a clean shutdown. */
+function cleanShutdowns(): number {
+  const log = join(dataDir, 'logs', 'debug.log');
+  if (!existsSync(log)) return 0;
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('[neo4j/') && /triggered by "Database shutdown".*completed/.test(line))
+    .length;
+}
+
+describe('the server process and its embedded Neo4j', () => {
+  it('serves a query, and on SIGTERM exits 0 leaving no JVM and a cleanly closed store', async () => {
+    const before = cleanShutdowns();
+    const { run, url, jvmPid } = await startServer();
+    expect(isAlive(jvmPid)).toBe(true);
+    const { body } = await postGraphQL(url, '{ graphStats { nodeCount } }');
+    expect(body.data).toEqual({ graphStats: { nodeCount: 0 } });
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(isAlive(jvmPid)).toBe(false);
+    expect(cleanShutdowns()).toBe(before + 1);
+  });
+
+  it('stops on Ctrl-C (SIGINT) the same way', async () => {
+    const { run, jvmPid } = await startServer();
+    run.child.kill('SIGINT');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(isAlive(jvmPid)).toBe(false);
+  });
+
+  it('leaves no JVM behind when the Node process is killed outright', async () => {
+    const before = cleanShutdowns();
+    const { run, jvmPid } = await startServer();
+    run.child.kill('SIGKILL');
+    await run.exited;
+    expect(await eventually(async () => !isAlive(jvmPid), 30_000)).toBe(true);
+    expect(cleanShutdowns()).toBe(before + 1);
+  });
+
+  it('restarts a JVM that dies under the running server, which then serves again', async () => {
+    const { run, url, jvmPid } = await startServer();
+    process.kill(jvmPid, 'SIGKILL');
+    const ready = async () => (await fetch(`${url}/ready`)).status;
+    expect(await eventually(async () => (await ready()) === 503, 10_000)).toBe(true);
+
+    const restarted = await run.waitForLog('The embedded Neo4j stopped unexpectedly; restarting it', 10_000);
+    expect(restarted.signal).toBe('SIGKILL');
+    expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
+    const { body } = await postGraphQL(url, '{ graphStats { nodeCount } }');
+    expect(body.data).toEqual({ graphStats: { nodeCount: 0 } });
+
+    run.child.kill('SIGTERM');
+    expect((await run.exited).code).toBe(0);
+    const jvmPids = run
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"Embedded Neo4j is ready"'))
+      .map((line) => (JSON.parse(line) as { jvmPid: number }).jvmPid);
+    expect(jvmPids).toHaveLength(2);
+    expect(jvmPids.filter(isAlive)).toEqual([]);
+  });
+});
