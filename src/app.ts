@@ -18,7 +18,9 @@ export interface RunningService {
 }
 
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const embedded = config.neo4j.uri ? undefined : await SupervisedNeo4j.start(config.embedded, logger);
+  const embedded = config.neo4j.uri
+    ? undefined
+    : await SupervisedNeo4j.start(config.embedded, logger);
   const uri = config.neo4j.uri ?? embedded!.boltUri;
   const database = GraphDatabase.connect(GraphDatabase.connectionOptions(config, uri), logger);
   try {

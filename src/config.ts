@@ -20,13 +20,13 @@ const positiveInt = (what: string) => {
   return z.coerce.number({ error }).int({ error }).positive({ error });
 };
 
-const memorySize = z
-  .string()
-  .regex(/^\d+[kmg]$/i, { error: 'must be a size such as 512m or 2g' });
+const memorySize = z.string().regex(/^\d+[kmg]$/i, { error: 'must be a size such as 512m or 2g' });
 
 const neo4jUri = z.string().refine(
   (value) => {
-    const match = /^([a-z0-9+]+):\/\/(\[[0-9a-f:.]+\]|[^/\s:?[\]]+)(:\d{1,5})?\/?(\?\S*)?$/i.exec(value);
+    const match = /^([a-z0-9+]+):\/\/(\[[0-9a-f:.]+\]|[^/\s:?[\]]+)(:\d{1,5})?\/?(\?\S*)?$/i.exec(
+      value,
+    );
     return match !== null && NEO4J_SCHEMES.includes(match[1]!.toLowerCase());
   },
   { error: `must be a Neo4j URI such as bolt://host:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})` },

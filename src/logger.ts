@@ -8,7 +8,12 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
     name: 'sahel-graph',
     level: options.level,
     ...(options.pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name' },
+          },
+        }
       : {}),
   });
 }

@@ -56,10 +56,9 @@ describe('configuration', () => {
   });
 
   it('splits CORS origins and validates memory sizes', () => {
-    expect(parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
-      'https://a.example',
-      'https://b.example',
-    ]);
+    expect(
+      parseConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins,
+    ).toEqual(['https://a.example', 'https://b.example']);
     expect(problemsOf({ NEO4J_HEAP: 'lots' })[0]).toBe(
       'NEO4J_HEAP="lots": must be a size such as 512m or 2g',
     );

@@ -46,8 +46,10 @@ function cleanShutdowns(): number {
   if (!existsSync(log)) return 0;
   return readFileSync(log, 'utf8')
     .split('\n')
-    .filter((line) => line.includes('[neo4j/') && /triggered by "Database shutdown".*completed/.test(line))
-    .length;
+    .filter(
+      (line) =>
+        line.includes('[neo4j/') && /triggered by "Database shutdown".*completed/.test(line),
+    ).length;
 }
 
 describe('the server process and its embedded Neo4j', () => {
@@ -86,7 +88,10 @@ describe('the server process and its embedded Neo4j', () => {
     const ready = async () => (await fetch(`${url}/ready`)).status;
     expect(await eventually(async () => (await ready()) === 503, 10_000)).toBe(true);
 
-    const restarted = await run.waitForLog('The embedded Neo4j stopped unexpectedly; restarting it', 10_000);
+    const restarted = await run.waitForLog(
+      'The embedded Neo4j stopped unexpectedly; restarting it',
+      10_000,
+    );
     expect(restarted.signal).toBe('SIGKILL');
     expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
     const { body } = await postGraphQL(url, '{ graphStats { nodeCount } }');

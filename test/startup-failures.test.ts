@@ -44,9 +44,16 @@ async function pathWith(...commands: string[]): Promise<string> {
   return dir;
 }
 
-function expectCleanFailure(result: { code: number | null; output: string }, message: RegExp, fix: RegExp) {
+function expectCleanFailure(
+  result: { code: number | null; output: string },
+  message: RegExp,
+  fix: RegExp,
+) {
   expect(result.code).toBe(1);
-  const [first, second, ...rest] = result.output.trim().split('\n').filter((line) => !line.startsWith('{'));
+  const [first, second, ...rest] = result.output
+    .trim()
+    .split('\n')
+    .filter((line) => !line.startsWith('{'));
   expect(first).toMatch(/^sahel-graph cannot start: /);
   expect(first).toMatch(message);
   expect(second).toMatch(/^Fix: /);
@@ -58,7 +65,11 @@ function expectCleanFailure(result: { code: number | null; output: string }, mes
 describe('start-up failures of the embedded Neo4j', () => {
   it('names Java 17+ when there is no Java', async () => {
     const result = await runCliToExit(await embeddedEnvironment({ PATH: await pathWith() }));
-    expectCleanFailure(result, /Java was not found/, /install Java 17\+.*NEO4J_URI.*docker compose up/);
+    expectCleanFailure(
+      result,
+      /Java was not found/,
+      /install Java 17\+.*NEO4J_URI.*docker compose up/,
+    );
   });
 
   it('names Maven when the launcher must be built and there is no mvn', async () => {
@@ -77,7 +88,9 @@ describe('start-up failures of the embedded Neo4j', () => {
     await once(holder, 'listening');
     const { port } = holder.address() as { port: number };
     try {
-      const result = await runCliToExit(await embeddedEnvironment({ NEO4J_EMBEDDED_PORT: String(port) }));
+      const result = await runCliToExit(
+        await embeddedEnvironment({ NEO4J_EMBEDDED_PORT: String(port) }),
+      );
       expectCleanFailure(
         result,
         new RegExp(`Bolt port ${port} on 127.0.0.1 is already in use`),
@@ -92,17 +105,30 @@ describe('start-up failures of the embedded Neo4j', () => {
     const file = join(scratch, 'not-a-directory');
     await writeFile(file, 'x');
     const result = await runCliToExit(await embeddedEnvironment({ NEO4J_DATA_DIR: file }));
-    expectCleanFailure(result, /NEO4J_DATA_DIR .* exists but is not a directory/, /set NEO4J_DATA_DIR/);
+    expectCleanFailure(
+      result,
+      /NEO4J_DATA_DIR .* exists but is not a directory/,
+      /set NEO4J_DATA_DIR/,
+    );
   });
 
   it('names the data directory when another Neo4j holds it', async () => {
     const dataDir = await mkdtemp(join(scratch, 'locked-'));
     const holder = await EmbeddedNeo4j.start(
-      { ...testConfig().embedded, boltPort: await getPort(), dataDir, heap: '512m', pageCache: '64m' },
+      {
+        ...testConfig().embedded,
+        boltPort: await getPort(),
+        dataDir,
+        heap: '512m',
+        pageCache: '64m',
+      },
       createLogger({ level: 'warn', pretty: false }),
     );
     try {
-      const result = await runCliToExit(await embeddedEnvironment({ NEO4J_DATA_DIR: dataDir }), 120_000);
+      const result = await runCliToExit(
+        await embeddedEnvironment({ NEO4J_DATA_DIR: dataDir }),
+        120_000,
+      );
       expectCleanFailure(
         result,
         /is in use by another Neo4j process/,

@@ -41,7 +41,8 @@ export class GraphDatabase {
       disableLosslessIntegers: true,
       logging: {
         level: 'warn',
-        logger: (level, message) => logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
+        logger: (level, message) =>
+          logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
       },
     });
     return new GraphDatabase(driver, options);

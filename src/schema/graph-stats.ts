@@ -1,5 +1,9 @@
 /** `graphStats`: what the graph holds, counted by label and relationship type. */
-import { readGraphStats, type LabelCount, type RelationshipTypeCount } from '../store/graph-stats.js';
+import {
+  readGraphStats,
+  type LabelCount,
+  type RelationshipTypeCount,
+} from '../store/graph-stats.js';
 import { builder } from './builder.js';
 
 const LabelCountType = builder.objectRef<LabelCount>('LabelCount').implement({

@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX_LOADER = fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url));
+const TSX_LOADER = fileURLToPath(
+  new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url),
+);
 
 export interface CliRun {
   child: ChildProcess;
@@ -17,7 +19,12 @@ export interface CliRun {
 export function startCli(environment: Record<string, string>): CliRun {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main.ts'], {
     cwd: PROJECT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_FORMAT: 'json', ...environment },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_FORMAT: 'json',
+      ...environment,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -15,7 +15,9 @@ export function testConfig(environment: Record<string, string> = {}): Config {
   });
 }
 
-export function startTestService(environment: Record<string, string> = {}): Promise<RunningService> {
+export function startTestService(
+  environment: Record<string, string> = {},
+): Promise<RunningService> {
   const config = testConfig(environment);
   return startService(config, createLogger(config.log));
 }
@@ -46,7 +48,10 @@ export async function postGraphQL<T = Record<string, unknown>>(
 }
 
 /** Polls `check` until it returns true or the bounded wait runs out; returns the last answer. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check().catch(() => false)) return true;

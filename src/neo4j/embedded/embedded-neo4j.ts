@@ -62,7 +62,10 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
   ): Promise<EmbeddedNeo4j> {
     const { java, jar } = await prepareLauncher(config.launcherDir, logger, environment);
     await assertPortFree(config.boltPort);
-    logger.info({ boltPort: config.boltPort, dataDir: config.dataDir }, 'Starting the embedded Neo4j');
+    logger.info(
+      { boltPort: config.boltPort, dataDir: config.dataDir },
+      'Starting the embedded Neo4j',
+    );
     const started = Date.now();
     const child = spawn(
       java,
@@ -118,7 +121,10 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
       const timer = setTimeout(
         () =>
           reject(
-            this.failure('START_TIMEOUT', `Neo4j did not start within ${START_TIMEOUT_MS / 1000} s`),
+            this.failure(
+              'START_TIMEOUT',
+              `Neo4j did not start within ${START_TIMEOUT_MS / 1000} s`,
+            ),
           ),
         START_TIMEOUT_MS,
       );
@@ -136,7 +142,9 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
         if (word === 'ERROR') settle(() => reject(this.failure(code!, message.join(' '))));
       });
       this.child.on('error', (error) =>
-        settle(() => reject(this.failure('STARTUP_FAILED', `the JVM could not run: ${error.message}`))),
+        settle(() =>
+          reject(this.failure('STARTUP_FAILED', `the JVM could not run: ${error.message}`)),
+        ),
       );
       this.child.on('exit', (code, signal) =>
         settle(() =>

@@ -81,7 +81,14 @@ async function buildLauncher(
   try {
     await run(
       'mvn',
-      ['-B', '-q', '-f', join(LAUNCHER_PROJECT, 'pom.xml'), `-Dneo4j.buildDir=${partialDir}`, 'package'],
+      [
+        '-B',
+        '-q',
+        '-f',
+        join(LAUNCHER_PROJECT, 'pom.xml'),
+        `-Dneo4j.buildDir=${partialDir}`,
+        'package',
+      ],
       { env: environment, timeout: BUILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (error) {
@@ -105,7 +112,11 @@ function buildFailure(error: NodeJS.ErrnoException & { stdout?: string; stderr?:
       `install Maven (Debian: apt-get install maven), ${USE_OTHER_NEO4J}`,
     );
   }
-  const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+  const output = `${error.stdout ?? ''}${error.stderr ?? ''}`
+    .trim()
+    .split('\n')
+    .slice(-15)
+    .join('\n');
   return new StartupError(
     'LAUNCHER_BUILD_FAILED',
     `Maven could not fetch Neo4j or build its launcher:\n${output || error.message}`,
@@ -116,7 +127,10 @@ function buildFailure(error: NodeJS.ErrnoException & { stdout?: string; stderr?:
 /** A short hash of the launcher's pom and Java sources: a changed launcher gets a new folder. */
 async function sourceFingerprint(): Promise<string> {
   const hash = createHash('sha256');
-  const entries = await readdir(join(LAUNCHER_PROJECT, 'src'), { recursive: true, withFileTypes: true });
+  const entries = await readdir(join(LAUNCHER_PROJECT, 'src'), {
+    recursive: true,
+    withFileTypes: true,
+  });
   const sources = entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(LAUNCHER_PROJECT, join(entry.parentPath, entry.name)));
