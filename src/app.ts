@@ -7,7 +7,9 @@ import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
 import { GraphDatabase } from './neo4j/database.js';
 import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
+import { loadSeeds } from './seeds/load.js';
 import { createApp } from './server.js';
+import { countEntities } from './store/graph-stats.js';
 
 export interface RunningService {
   url: string;
@@ -25,6 +27,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const database = GraphDatabase.connect(GraphDatabase.connectionOptions(config, uri), logger);
   try {
     if (config.neo4j.uri) await reportReachability(database, logger);
+    if (config.seedOnStart) await seedEmptyGraph(database, logger);
     const app = createApp({ config, database, logger });
     const http = await listen(app, { ...config.http, logger });
     logger.info({ graphiql: `${http.url}/graphql`, neo4j: uri }, 'sahel-graph is serving');
@@ -44,6 +47,24 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     await embedded?.stop();
     throw error;
   }
+}
+
+/**
+ * The first start fills an empty graph from seeds/. Invalid seed files stop the start (the
+ * SeedError names file and line); a database that does not answer yet only gets a warning.
+ */
+async function seedEmptyGraph(database: GraphDatabase, logger: Logger): Promise<void> {
+  let entities: number;
+  try {
+    entities = await countEntities(database);
+  } catch (error) {
+    logger.warn({ error: (error as Error).message }, 'Neo4j does not answer; seeding skipped');
+    return;
+  }
+  if (entities > 0) return;
+  logger.info('The graph is empty: loading seeds/');
+  const summary = await loadSeeds(database);
+  logger.info(summary, 'Seeds loaded');
 }
 
 /** An external Neo4j that is down at start is no reason not to serve: /ready reports it. */

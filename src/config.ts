@@ -51,6 +51,10 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('1g'),
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_LAUNCHER_DIR: z.string().min(1).default('.data/neo4j-launcher'),
+  SEED_ON_START: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
   SHUTDOWN_GRACE_MS: positiveInt('milliseconds to let requests finish on shutdown').default(10000),
 });
 
@@ -79,6 +83,8 @@ export interface Config {
     queryTimeoutMs: number;
   };
   embedded: EmbeddedNeo4jConfig;
+  /** Load seeds/ into the graph at start when it holds no entities yet. */
+  seedOnStart: boolean;
   shutdownGraceMs: number;
 }
 
@@ -122,6 +128,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       pageCache: env.NEO4J_PAGECACHE,
       launcherDir: resolve(env.NEO4J_LAUNCHER_DIR),
     },
+    seedOnStart: env.SEED_ON_START,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   };
 }

@@ -2,6 +2,7 @@
 import { ConfigError, parseConfig, readEnvironment } from './config.js';
 import { createLogger } from './logger.js';
 import { startService } from './app.js';
+import { SeedError } from './seeds/seed-error.js';
 import { StartupError } from './startup-error.js';
 
 async function main(): Promise<void> {
@@ -34,6 +35,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof StartupError) {
     console.error(error.describe());
+  } else if (error instanceof SeedError) {
+    console.error(
+      `sahel-graph cannot start: ${error.message}\nFix: correct the seed files, then check them with \`npm run seed:check\``,
+    );
   } else if (error instanceof ConfigError) {
     console.error(`sahel-graph cannot start: ${error.message}`);
   } else {

@@ -39,3 +39,8 @@ export async function readGraphStats(database: GraphDatabase): Promise<GraphStat
   );
   return result.records[0]!.toObject() as GraphStats;
 }
+
+export async function countEntities(database: GraphDatabase): Promise<number> {
+  const result = await database.read((tx) => tx.run('MATCH (e:Entity) RETURN count(e) AS count'));
+  return result.records[0]!.get('count') as number;
+}

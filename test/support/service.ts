@@ -11,6 +11,7 @@ export function testConfig(environment: Record<string, string> = {}): Config {
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    SEED_ON_START: 'false',
     ...environment,
   });
 }

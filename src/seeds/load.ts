@@ -1,0 +1,40 @@
+/** Validates the seed folder and loads all of it, or the named files, into Neo4j. */
+import { basename, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GraphDatabase } from '../neo4j/database.js';
+import { ensureGraphSchema } from '../store/graph-schema.js';
+import { writeSeedPlans, type WriteSummary } from '../store/seed-writer.js';
+import { planSeedFile } from './plan.js';
+import { readSeedDirectory } from './validate.js';
+
+export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
+
+export interface LoadSummary extends WriteSummary {
+  seconds: number;
+}
+
+/**
+ * Loads `only` (file names, with or without .yaml) or, when empty, every file, in which case
+ * what files no longer in the folder had contributed is removed. Every file of the folder is
+ * validated either way, since files refer to each other's entities.
+ */
+export async function loadSeeds(
+  database: GraphDatabase,
+  options: { dir?: string; only?: string[] } = {},
+): Promise<LoadSummary> {
+  const started = performance.now();
+  const files = await readSeedDirectory(resolve(options.dir ?? SEED_DIR));
+  const wanted = (options.only ?? []).map((name) => basename(name, extname(name)));
+  const unknown = wanted.filter((name) => !files.some((file) => file.name === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `no seed file named ${unknown.join(', ')} (have: ${files.map((file) => file.name).join(', ')})`,
+    );
+  }
+  const chosen = wanted.length > 0 ? files.filter((file) => wanted.includes(file.name)) : files;
+  await ensureGraphSchema(database);
+  const summary = await writeSeedPlans(database, chosen.map(planSeedFile), {
+    ...(wanted.length === 0 ? { pruneExcept: files.map((file) => file.name) } : {}),
+  });
+  return { ...summary, seconds: (performance.now() - started) / 1000 };
+}

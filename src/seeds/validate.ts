@@ -1,0 +1,156 @@
+/**
+ * Reads and checks every seed file of a folder together: the format of each, then what only the
+ * whole set can tell (ids unique across files, references that resolve, quotes found in the
+ * document, dates in order). Nothing touches the database here.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { DocumentText } from './document-text.js';
+import type { SeedFile, TimeValue } from './format.js';
+import { readSeedFile, type ParsedSeedFile } from './read.js';
+import { SeedError, type SeedProblem } from './seed-error.js';
+import { dateRange } from './time.js';
+
+export interface ValidSeedFile {
+  /** The file's name without extension: the key of the facts it contributes to the graph. */
+  name: string;
+  file: string;
+  seed: SeedFile;
+  document: DocumentText;
+}
+
+type Path = (string | number)[];
+
+/** Every seed file in `dir`, checked; throws a SeedError listing all problems found. */
+export async function readSeedDirectory(dir: string): Promise<ValidSeedFile[]> {
+  const names = (await readdir(dir))
+    .filter((name) => ['.yaml', '.yml'].includes(extname(name)))
+    .sort();
+  const parsed = await Promise.all(names.map((name) => readSeedFile(resolve(dir, name))));
+  const problems = parsed.flatMap((file) => file.problems);
+  const documents = new Map<ParsedSeedFile, DocumentText>();
+  for (const file of parsed) {
+    if (!file.seed) continue;
+    const documentPath = join(dirname(file.path), file.seed.document.file);
+    if (!existsSync(documentPath)) {
+      problems.push(file.problemAt(['document', 'file'], `no such file: ${documentPath}`));
+      continue;
+    }
+    documents.set(file, new DocumentText(await readFile(documentPath, 'utf8')));
+  }
+  problems.push(...checkTogether(parsed, documents));
+  if (problems.length > 0) throw new SeedError(problems);
+  return [...documents].map(([file, document]) => ({
+    name: basename(file.file, extname(file.file)),
+    file: file.file,
+    seed: file.seed!,
+    document,
+  }));
+}
+
+interface Definition {
+  file: ParsedSeedFile;
+  path: Path;
+}
+
+function checkTogether(
+  files: ParsedSeedFile[],
+  documents: Map<ParsedSeedFile, DocumentText>,
+): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const registry = {
+    source: new Map<string, Definition>(),
+    entity: new Map<string, Definition>(),
+    claim: new Map<string, Definition>(),
+  };
+  const define = (kind: keyof typeof registry, id: string, file: ParsedSeedFile, path: Path) => {
+    const first = registry[kind].get(id);
+    if (first) {
+      const at = first.file.problemAt(first.path, '');
+      problems.push(
+        file.problemAt(
+          path,
+          `duplicate ${kind} id "${id}" (first defined at ${at.file}:${at.line}:${at.column})`,
+        ),
+      );
+    } else {
+      registry[kind].set(id, { file, path });
+    }
+  };
+  for (const file of files) {
+    file.seed?.sources.forEach((source, i) =>
+      define('source', source.id, file, ['sources', i, 'id']),
+    );
+    file.seed?.entities.forEach((entity, i) =>
+      define('entity', entity.id, file, ['entities', i, 'id']),
+    );
+    file.seed?.claims.forEach((claim, i) => define('claim', claim.id, file, ['claims', i, 'id']));
+  }
+
+  for (const file of files) {
+    const seed = file.seed;
+    const document = documents.get(file);
+    if (!seed) continue;
+    const refer = (kind: 'source' | 'entity', id: string | undefined, path: Path) => {
+      if (id !== undefined && !registry[kind].has(id)) {
+        problems.push(file.problemAt(path, `unknown ${kind} "${id}" (no seed file defines it)`));
+      }
+    };
+    const quoted = (quote: string, path: Path) => {
+      if (document && !document.sentenceOf(quote)) {
+        problems.push(file.problemAt(path, `quote not found in ${seed.document.file}: "${quote}"`));
+      }
+    };
+    const ordered = (from: TimeValue | undefined, to: TimeValue | undefined, path: Path) => {
+      if (from && to && dateRange(to).start < dateRange(from).start) {
+        problems.push(file.problemAt(path, 'ends before it starts'));
+      }
+    };
+
+    refer('source', seed.document.source, ['document', 'source']);
+    seed.sources.forEach((source, i) => {
+      refer('source', source.citedIn, ['sources', i, 'citedIn']);
+      refer('entity', source.issuedBy, ['sources', i, 'issuedBy']);
+      refer('entity', source.spokeTo, ['sources', i, 'spokeTo']);
+    });
+    seed.entities.forEach((entity, i) => {
+      entity.sources.forEach((id, j) => refer('source', id, ['entities', i, 'sources', j]));
+      ordered(entity.date, entity.endDate, ['entities', i, 'endDate']);
+    });
+    const statedFacts = new Map<string, number>();
+    seed.relationships.forEach((relationship, i) => {
+      refer('entity', relationship.from, ['relationships', i, 'from']);
+      refer('entity', relationship.to, ['relationships', i, 'to']);
+      ordered(relationship.validFrom, relationship.validTo, ['relationships', i, 'validTo']);
+      relationship.evidence.forEach((evidence, j) => {
+        refer('source', evidence.source, ['relationships', i, 'evidence', j, 'source']);
+        quoted(evidence.quote, ['relationships', i, 'evidence', j, 'quote']);
+      });
+      const key = [
+        relationship.type,
+        relationship.from,
+        relationship.to,
+        relationship.role ?? '',
+      ].join(' ');
+      const first = statedFacts.get(key);
+      if (first !== undefined) {
+        problems.push(
+          file.problemAt(
+            ['relationships', i],
+            `the same relationship as relationships[${first}]; give one entry several evidence items`,
+          ),
+        );
+      } else {
+        statedFacts.set(key, i);
+      }
+    });
+    seed.claims.forEach((claim, i) => {
+      claim.about.forEach((id, j) => refer('entity', id, ['claims', i, 'about', j]));
+      refer('source', claim.claimedBy, ['claims', i, 'claimedBy']);
+      refer('source', claim.reportedIn, ['claims', i, 'reportedIn']);
+      quoted(claim.quote, ['claims', i, 'quote']);
+    });
+  }
+  return problems;
+}

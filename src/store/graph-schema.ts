@@ -1,0 +1,33 @@
+/**
+ * The constraints and indexes the graph's queries rely on. Each statement is idempotent
+ * (IF NOT EXISTS), so this runs before every load and at every start.
+ */
+import type { GraphDatabase } from '../neo4j/database.js';
+
+const STATEMENTS = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
+  'CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
+  // What a reload of one seed file finds and replaces.
+  'CREATE INDEX entity_seed_file IF NOT EXISTS FOR (n:Entity) ON (n.seedFile)',
+  'CREATE INDEX source_seed_file IF NOT EXISTS FOR (n:Source) ON (n.seedFile)',
+  'CREATE INDEX claim_seed_file IF NOT EXISTS FOR (n:Claim) ON (n.seedFile)',
+  'CREATE INDEX sentence_seed_file IF NOT EXISTS FOR (n:Sentence) ON (n.seedFile)',
+  // Search over names and aliases, folding accents and case ("Tillaberi" finds "Tillabéri").
+  `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
+   OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
+  'CREATE POINT INDEX place_location IF NOT EXISTS FOR (n:Place) ON (n.location)',
+  'CREATE RANGE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date)',
+  'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (n:Event) ON (n.dateLatest)',
+  'CREATE RANGE INDEX claim_property IF NOT EXISTS FOR (n:Claim) ON (n.property)',
+  'CREATE RANGE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+];
+
+export async function ensureGraphSchema(database: GraphDatabase): Promise<void> {
+  // Schema changes cannot share a transaction with each other or with data writes.
+  for (const statement of STATEMENTS) {
+    await database.write((tx) => tx.run(statement));
+  }
+  await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+}
