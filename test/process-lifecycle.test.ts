@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function startServer() {
+async function startServer({ seed = false } = {}) {
   const run = startCli({
     PORT: String(await getPort()),
     NEO4J_EMBEDDED_PORT: String(await getPort()),
@@ -32,6 +32,7 @@ async function startServer() {
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
     LOG_LEVEL: 'info',
+    SEED_ON_START: seed ? 'true' : 'false',
   });
   running.push(run);
   const ready = await run.waitForLog('Embedded Neo4j is ready', 120_000);
@@ -53,12 +54,17 @@ function cleanShutdowns(): number {
 }
 
 describe('the server process and its embedded Neo4j', () => {
-  it('serves a query, and on SIGTERM exits 0 leaving no JVM and a cleanly closed store', async () => {
+  it('seeds an empty graph, serves it, and on SIGTERM exits 0 leaving no JVM and a clean store', async () => {
     const before = cleanShutdowns();
-    const { run, url, jvmPid } = await startServer();
+    const { run, url, jvmPid } = await startServer({ seed: true });
     expect(isAlive(jvmPid)).toBe(true);
-    const { body } = await postGraphQL(url, '{ graphStats { nodeCount } }');
-    expect(body.data).toEqual({ graphStats: { nodeCount: 0 } });
+    const seeded = await run.waitForLog('Seeds loaded', 5_000);
+    expect(seeded.files).toEqual(['background', 'niger-2023-09-29']);
+    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
+      url,
+      '{ graphStats { nodeCount } }',
+    );
+    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -66,10 +72,16 @@ describe('the server process and its embedded Neo4j', () => {
     expect(cleanShutdowns()).toBe(before + 1);
   });
 
-  it('stops on Ctrl-C (SIGINT) the same way', async () => {
-    const { run, jvmPid } = await startServer();
+  it('does not seed again a graph that has data, and stops on Ctrl-C (SIGINT) the same way', async () => {
+    const { run, url, jvmPid } = await startServer({ seed: true });
+    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
+      url,
+      '{ graphStats { nodeCount } }',
+    );
+    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
     run.child.kill('SIGINT');
     expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).not.toContain('The graph is empty');
     expect(isAlive(jvmPid)).toBe(false);
   });
 
@@ -84,6 +96,10 @@ describe('the server process and its embedded Neo4j', () => {
 
   it('restarts a JVM that dies under the running server, which then serves again', async () => {
     const { run, url, jvmPid } = await startServer();
+    const count = () =>
+      postGraphQL<{ graphStats: { nodeCount: number } }>(url, '{ graphStats { nodeCount } }');
+    const before = (await count()).body.data!.graphStats.nodeCount;
+    expect(before).toBeGreaterThan(100);
     process.kill(jvmPid, 'SIGKILL');
     const ready = async () => (await fetch(`${url}/ready`)).status;
     expect(await eventually(async () => (await ready()) === 503, 10_000)).toBe(true);
@@ -94,8 +110,7 @@ describe('the server process and its embedded Neo4j', () => {
     );
     expect(restarted.signal).toBe('SIGKILL');
     expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
-    const { body } = await postGraphQL(url, '{ graphStats { nodeCount } }');
-    expect(body.data).toEqual({ graphStats: { nodeCount: 0 } });
+    expect((await count()).body.data!.graphStats.nodeCount).toBe(before);
 
     run.child.kill('SIGTERM');
     expect((await run.exited).code).toBe(0);

@@ -30,6 +30,7 @@ async function embeddedEnvironment(overrides: Record<string, string> = {}) {
     NEO4J_DATA_DIR: await mkdtemp(join(scratch, 'data-')),
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
+    SEED_ON_START: 'false',
     ...overrides,
   };
 }

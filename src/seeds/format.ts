@@ -113,11 +113,9 @@ export const CLAIM_QUALIFIERS = [
 ] as const;
 export const CONFIDENCE = ['confirmed', 'reported', 'unverified'] as const;
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-    error: 'must be a slug: lower-case letters, digits and single hyphens',
-  });
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: 'must be a slug: lower-case letters, digits and single hyphens',
+});
 
 /** A date as precise as it is known: YYYY-MM-DD (day), YYYY-MM (month) or YYYY (year). */
 export const partialDate = z

@@ -1,0 +1,58 @@
+/** The project's own seed files: valid, and their documents the same as the shared sources. */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { SEED_DIR } from '../src/seeds/load.js';
+import { readSeedDirectory } from '../src/seeds/validate.js';
+
+const run = promisify(execFile);
+const PROJECT = fileURLToPath(new URL('../', import.meta.url));
+const SHARED_SOURCES = join(PROJECT, '..', 'shared', 'sources');
+const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
+
+describe('seeds/', () => {
+  it('holds valid seed files, one per source document', async () => {
+    const files = await readSeedDirectory(SEED_DIR);
+    expect(files.map((file) => file.seed.document.file).sort()).toEqual([
+      'background.md',
+      'niger-2023-09-29.txt',
+    ]);
+  });
+
+  it.runIf(existsSync(SHARED_SOURCES))('keeps exact copies of the shared source documents', () => {
+    for (const name of ['niger-2023-09-29.txt', 'background.md']) {
+      expect(readFileSync(join(SEED_DIR, name), 'utf8')).toBe(
+        readFileSync(join(SHARED_SOURCES, name), 'utf8'),
+      );
+    }
+  });
+
+  it('is checked by `npm run seed:check`, which names file and line of a problem', async () => {
+    const valid = await run(TSX, ['src/scripts/seed-check.ts'], { cwd: PROJECT });
+    expect(valid.stdout).toMatch(/2 seed files are valid/);
+
+    const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-check-'));
+    try {
+      await cp(join(PROJECT, 'test', 'fixtures', 'seeds'), dir, { recursive: true });
+      const report = join(dir, 'report.yaml');
+      await writeFile(
+        report,
+        (await readFile(report, 'utf8')).replace('to: river-guard', 'to: river-gaurd'),
+      );
+      const failure = await run(TSX, ['src/scripts/seed-check.ts', dir], { cwd: PROJECT }).catch(
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stderr: string }).stderr).toMatch(
+        new RegExp(`${report}:\\d+:\\d+: relationships\\[0\\]\\.to: unknown entity "river-gaurd"`),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
