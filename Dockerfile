@@ -15,6 +15,7 @@ COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY schema ./schema
+COPY seeds ./seeds
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=5s --retries=3 \

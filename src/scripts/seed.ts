@@ -3,6 +3,8 @@
  * NEO4J_URI, else the embedded Neo4j of a running `npm start`, else an embedded Neo4j started
  * for this load and stopped after it.
  */
+import { once } from 'node:events';
+import { connect as connectSocket } from 'node:net';
 import { parseConfig, readEnvironment } from '../config.js';
 import { createLogger } from '../logger.js';
 import { GraphDatabase } from '../neo4j/database.js';
@@ -19,11 +21,12 @@ let database: GraphDatabase | undefined;
 try {
   database = await connect();
   const summary = await loadSeeds(database, { only: process.argv.slice(2) });
-  const perSecond = (count: number) => Math.round(count / summary.seconds);
+  const perSecond = (count: number) => Math.round(count / summary.writeSeconds);
   console.log(
-    `Loaded ${summary.files.join(', ')} in ${summary.seconds.toFixed(2)} s: ` +
-      `${summary.nodes} nodes (${perSecond(summary.nodes)}/s), ` +
-      `${summary.relationships} relationships (${perSecond(summary.relationships)}/s) created`,
+    `Loaded ${summary.files.join(', ')}: ${summary.nodes} nodes and ${summary.relationships} ` +
+      `relationships created in ${summary.writeSeconds.toFixed(2)} s ` +
+      `(${perSecond(summary.nodes)} nodes/s, ${perSecond(summary.relationships)} relationships/s; ` +
+      `validation ${summary.validateSeconds.toFixed(2)} s, indexes ${summary.schemaSeconds.toFixed(2)} s)`,
   );
 } catch (error) {
   process.exitCode = 1;
@@ -41,17 +44,24 @@ async function connect(): Promise<GraphDatabase> {
   if (config.neo4j.uri) {
     return GraphDatabase.connect(GraphDatabase.connectionOptions(config, config.neo4j.uri), logger);
   }
-  const running = GraphDatabase.connect(
-    GraphDatabase.connectionOptions(config, `bolt://127.0.0.1:${config.embedded.boltPort}`),
-    logger,
-  );
-  try {
-    await running.ping();
-    logger.info('Loading into the embedded Neo4j of the running server');
-    return running;
-  } catch {
-    await running.close();
+  const { boltPort } = config.embedded;
+  if (await isListening(boltPort)) {
+    logger.info({ boltPort }, 'Loading into the embedded Neo4j of the running server');
+    return GraphDatabase.connect(GraphDatabase.connectionOptions(config, `bolt://127.0.0.1:${boltPort}`), logger);
   }
   embedded = await EmbeddedNeo4j.start(config.embedded, logger);
   return GraphDatabase.connect(GraphDatabase.connectionOptions(config, embedded.boltUri), logger);
+}
+
+/** Whether something (a running `npm start`'s Neo4j) listens on the embedded Bolt port. */
+async function isListening(port: number): Promise<boolean> {
+  const socket = connectSocket(port, '127.0.0.1');
+  try {
+    await once(socket, 'connect');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    socket.destroy();
+  }
 }
