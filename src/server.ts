@@ -9,6 +9,7 @@ import type { Logger } from './logger.js';
 import type { GraphDatabase } from './neo4j/database.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
+import { createLoaders } from './schema/loaders.js';
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
@@ -33,7 +34,7 @@ export function createApp(options: {
   const { config, database, logger } = options;
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: { database },
+    context: () => ({ database, loaders: createLoaders(database) }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,

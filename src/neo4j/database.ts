@@ -7,7 +7,8 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 
-export type Transaction = ManagedTransaction;
+/** What the store sees of a transaction: it runs Cypher, counted per database. */
+export type Transaction = Pick<ManagedTransaction, 'run'>;
 
 export interface ConnectionOptions {
   uri: string;
@@ -23,6 +24,8 @@ const ACQUISITION_TIMEOUT_MS = 10_000;
 const RETRY_WINDOW_MS = 5_000;
 
 export class GraphDatabase {
+  private queries = 0;
+
   private constructor(
     private readonly driver: Driver,
     private readonly options: ConnectionOptions,
@@ -57,16 +60,34 @@ export class GraphDatabase {
     return this.options.uri;
   }
 
+  /** Cypher statements run so far: lets tests and metrics see how many a request costs. */
+  get queryCount(): number {
+    return this.queries;
+  }
+
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withSession('READ', (session) =>
-      session.executeRead(work, { timeout: this.options.queryTimeoutMs }),
+      session.executeRead((tx) => work(this.counting(tx)), {
+        timeout: this.options.queryTimeoutMs,
+      }),
     );
   }
 
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (session) =>
-      session.executeWrite(work, { timeout: this.options.queryTimeoutMs }),
+      session.executeWrite((tx) => work(this.counting(tx)), {
+        timeout: this.options.queryTimeoutMs,
+      }),
     );
+  }
+
+  private counting(tx: ManagedTransaction): Transaction {
+    return {
+      run: ((...args: Parameters<ManagedTransaction['run']>) => {
+        this.queries += 1;
+        return tx.run(...args);
+      }) as ManagedTransaction['run'],
+    };
   }
 
   /**

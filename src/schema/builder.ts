@@ -1,25 +1,85 @@
 /** The Pothos schema builder, set up once with its plugins; each schema/<family>.ts adds types to it. */
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import { LocalDateResolver } from 'graphql-scalars';
 import type { GraphDatabase } from '../neo4j/database.js';
+import { badInput } from './errors.js';
+import type { Loaders } from './loaders.js';
 
 export interface Context {
   database: GraphDatabase;
+  /** Per-request batching: one Cypher query per kind of lookup and nesting level. */
+  loaders: Loaders;
 }
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
+  Scalars: { LocalDate: { Input: string; Output: string } };
 }>({
   plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    decodeGlobalID(globalID) {
+      try {
+        return decodeGlobalID(globalID);
+      } catch {
+        throw badInput(
+          'id',
+          `"${globalID}" is not a global id of this API (ids come from the \`id\` field of a node)`,
+        );
+      }
+    },
+    idFieldOptions: {
+      description: 'The global id: give it to `node(id:)`; clients may cache by it.',
+    },
+    nodeTypeOptions: {
+      description: 'An object that has a global id and can be fetched with `node(id:)`.',
+    },
+    pageInfoTypeOptions: { description: 'Where a page stands in its list.' },
+    defaultConnectionTypeOptions: { description: 'A page of a list.' },
+    defaultEdgeTypeOptions: { description: 'An item of a page, with its cursor.' },
+    edgesFieldOptions: { description: 'The items of this page.' },
+    pageInfoFieldOptions: {
+      description: 'Whether more pages follow, and the cursors to get them.',
+    },
+    cursorFieldOptions: { description: 'Pass as `after` to get the items after this one.' },
+    nodeFieldOptions: { description: 'The item.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items come before this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of the page.' },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last item: pass it as `after` for the next page.',
+    },
+    firstArgOptions: { description: 'How many items to return: 0 to 100, 20 when not given.' },
+    afterArgOptions: {
+      description: 'Return the items after this cursor (an `endCursor` or edge `cursor`).',
+    },
+    lastArgOptions: { description: 'Not supported: page forwards with `first` and `after`.' },
+    beforeArgOptions: { description: 'Not supported: page forwards with `first` and `after`.' },
+    nodeQueryOptions: {
+      description: 'Any node by its global id (the `id` field); null when none has it.',
+      args: { id: { description: 'A global id, from the `id` field of a node.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Nodes by their global ids, in the same order; null where none has the id.',
+      args: { ids: { description: 'Global ids, from the `id` fields of nodes.' } },
+    },
   },
+});
+
+builder.addScalarType('LocalDate', LocalDateResolver, {
+  description: 'A calendar day, YYYY-MM-DD.',
 });
 
 builder.queryType({
   description: 'The entry points for reading the Sahel knowledge graph.',
 });
+
+/** The builder's type parameters, for helpers that define fields outside a type's own block. */
+export type BuilderTypes =
+  typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
+export type FieldBuilder<Parent> = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Parent>;

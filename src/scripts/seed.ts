@@ -47,7 +47,10 @@ async function connect(): Promise<GraphDatabase> {
   const { boltPort } = config.embedded;
   if (await isListening(boltPort)) {
     logger.info({ boltPort }, 'Loading into the embedded Neo4j of the running server');
-    return GraphDatabase.connect(GraphDatabase.connectionOptions(config, `bolt://127.0.0.1:${boltPort}`), logger);
+    return GraphDatabase.connect(
+      GraphDatabase.connectionOptions(config, `bolt://127.0.0.1:${boltPort}`),
+      logger,
+    );
   }
   embedded = await EmbeddedNeo4j.start(config.embedded, logger);
   return GraphDatabase.connect(GraphDatabase.connectionOptions(config, embedded.boltUri), logger);

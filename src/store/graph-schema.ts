@@ -22,6 +22,8 @@ const STATEMENTS = [
   'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (n:Event) ON (n.dateLatest)',
   'CREATE RANGE INDEX claim_property IF NOT EXISTS FOR (n:Claim) ON (n.property)',
   'CREATE RANGE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  'CREATE RANGE INDEX claim_claimed_by IF NOT EXISTS FOR (n:Claim) ON (n.claimedBy)',
+  'CREATE RANGE INDEX claim_reported_in IF NOT EXISTS FOR (n:Claim) ON (n.reportedIn)',
 ];
 
 export async function ensureGraphSchema(database: GraphDatabase): Promise<void> {

@@ -1,0 +1,161 @@
+/**
+ * Claims: figures and disputable statements, each with who claims it, where it was reported,
+ * the quote and its sentence. Claims that disagree stand side by side, never averaged.
+ */
+import type { ClaimQuery } from '../store/claims.js';
+import { builder, type Context } from './builder.js';
+import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
+import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
+import { ClaimRef, EntityRef, SentenceRef, SourceRef, loadNodes, present } from './refs.js';
+
+builder.node(ClaimRef, {
+  description:
+    'A figure or a statement that a source makes and others may dispute, e.g. "at least 12 soldiers killed" per the defence ministry.',
+  id: { resolve: (claim) => claim.id },
+  loadMany: (ids, { loaders }) => loadNodes(loaders.claim, ids),
+  fields: (t) => ({
+    slug: t.exposeString('id', { description: 'The stable id of the claim.' }),
+    property: t.exposeString('property', {
+      description: 'What is claimed, e.g. `soldiers_killed`.',
+    }),
+    label: t.exposeString('label', { description: 'The same, in words.' }),
+    value: t.float({
+      nullable: true,
+      description: 'The figure; for HUNDREDS and SEVERAL_HUNDRED the lowest the words allow.',
+      resolve: (claim) => claim.value,
+    }),
+    valueText: t.string({
+      nullable: true,
+      description: 'The claim in words, for claims without a figure.',
+      resolve: (c) => c.valueText,
+    }),
+    qualifier: t.field({
+      type: ClaimQualifierEnum,
+      description: 'How the figure is qualified: exact, at least, about, ...',
+      resolve: (claim) => claim.qualifier as 'exact',
+    }),
+    unit: t.string({
+      nullable: true,
+      description: 'What the figure counts, e.g. `soldier`, `km`.',
+      resolve: (c) => c.unit,
+    }),
+    quote: t.exposeString('quote', { description: 'The words of the report, verbatim.' }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'UNVERIFIED where the source says so.',
+      resolve: (claim) => claim.confidence as 'reported',
+    }),
+    about: t.field({
+      type: [EntityRef],
+      description: 'The entities the claim is about.',
+      resolve: (claim, _args, { loaders }) =>
+        Promise.all(claim.aboutIds.map((id) => present(loaders.entity.load(id), `entity ${id}`))),
+    }),
+    claimedBy: t.field({
+      type: SourceRef,
+      description: 'Who claims it (the ministry statement, the officer who spoke to Reuters).',
+      resolve: (claim, _args, { loaders }) =>
+        present(loaders.source.load(claim.claimedBy), `source ${claim.claimedBy}`),
+    }),
+    reportedIn: t.field({
+      type: SourceRef,
+      description: 'Where it was reported (the article).',
+      resolve: (claim, _args, { loaders }) =>
+        present(loaders.source.load(claim.reportedIn), `source ${claim.reportedIn}`),
+    }),
+    sentence: t.field({
+      type: SentenceRef,
+      description: 'The sentence of the report that holds the quote.',
+      resolve: (claim, _args, { loaders }) =>
+        present(loaders.sentence.load(claim.sentenceId), `sentence ${claim.sentenceId}`),
+    }),
+  }),
+});
+
+export const ClaimConnectionRef = builder.connectionObject(
+  {
+    type: ClaimRef,
+    ...connectionType('ClaimConnection', 'Claims, a page at a time, by property then value.'),
+  },
+  { name: 'ClaimEdge' },
+);
+
+async function claimConnection(
+  args: PageArgs & { properties?: readonly string[] | null },
+  query: Pick<ClaimQuery, 'aboutId' | 'sourceId'>,
+  { loaders }: Context,
+) {
+  const page = pageFromArgs(args);
+  const result = await loaders.claims.load({
+    ...query,
+    properties: args.properties ? [...args.properties] : null,
+    ...page,
+  });
+  return toConnection(page, result, (claim) => claim);
+}
+
+builder.interfaceField(EntityRef, 'claims', (t) =>
+  t.connection(
+    {
+      type: ClaimRef,
+      description:
+        'Claims about this entity, side by side: e.g. every figure for the soldiers killed, with who claims it.',
+      args: {
+        properties: t.arg.stringList({
+          required: false,
+          description: 'Keep only these properties, e.g. ["soldiers_killed"].',
+        }),
+      },
+      resolve: (entity, args, context) =>
+        claimConnection(args, { aboutId: entity.id, sourceId: null }, context),
+    },
+    ClaimConnectionRef,
+  ),
+);
+
+builder.objectField(SourceRef, 'claims', (t) =>
+  t.connection(
+    {
+      type: ClaimRef,
+      description: 'Claims this source makes or reports.',
+      args: {
+        properties: t.arg.stringList({
+          required: false,
+          description: 'Keep only these properties.',
+        }),
+      },
+      resolve: (source, args, context) =>
+        claimConnection(args, { aboutId: null, sourceId: source.id }, context),
+    },
+    ClaimConnectionRef,
+  ),
+);
+
+builder.queryFields((t) => ({
+  claim: t.field({
+    type: ClaimRef,
+    nullable: true,
+    description: 'A claim by its stable slug; null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'The stable slug of the claim.' }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.claim.load(slug),
+  }),
+  claims: t.connection(
+    {
+      type: ClaimRef,
+      description: 'All claims, or those about one entity or of some properties.',
+      args: {
+        properties: t.arg.stringList({
+          required: false,
+          description: 'e.g. ["soldiers_killed", "soldiers_wounded"]',
+        }),
+        about: t.arg.string({
+          required: false,
+          description: 'Slug of the entity the claims are about.',
+        }),
+      },
+      resolve: (_root, args, context) =>
+        claimConnection(args, { aboutId: args.about ?? null, sourceId: null }, context),
+    },
+    ClaimConnectionRef,
+  ),
+}));

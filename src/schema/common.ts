@@ -1,0 +1,123 @@
+/** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
+import { ENTITY_KINDS, SOURCE_KINDS, CLAIM_QUALIFIERS } from '../seeds/format.js';
+import type { LocationRecord, PartialDateRecord } from '../store/records.js';
+import { builder } from './builder.js';
+
+/** `ArmedGroup` → `ARMED_GROUP`, `anonymous-source` → `ANONYMOUS_SOURCE`. */
+function enumValues<T extends string>(values: readonly T[], describe: (value: T) => string) {
+  return Object.fromEntries(
+    values.map((value) => [
+      value
+        .replace(/([a-z])([A-Z])/g, '$1_$2')
+        .replace(/-/g, '_')
+        .toUpperCase(),
+      { value, description: describe(value) },
+    ]),
+  );
+}
+
+export const EntityKindEnum = builder.enumType('EntityKind', {
+  description:
+    'The kind of an entity; finer kinds (e.g. `MilitaryJunta`, `Attack`) are in `subkinds`.',
+  values: enumValues(
+    ENTITY_KINDS,
+    (kind) => `A ${kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`,
+  ),
+});
+
+export const SourceKindEnum = builder.enumType('SourceKind', {
+  description:
+    'What a source is: the article, a statement it cites, an anonymous source, a reference work, ...',
+  values: enumValues(SOURCE_KINDS, (kind) => `A source of kind "${kind}".`),
+});
+
+export const ClaimQualifierEnum = builder.enumType('ClaimQualifier', {
+  description:
+    'How a claimed figure is qualified. For HUNDREDS and SEVERAL_HUNDRED, `value` is the lowest figure the words allow (200).',
+  values: enumValues(
+    CLAIM_QUALIFIERS,
+    (qualifier) => `The source says "${qualifier.replace(/_/g, ' ')}".`,
+  ),
+});
+
+export const ConfidenceEnum = builder.enumType('Confidence', {
+  description: 'How well a fact is established by its sources.',
+  values: {
+    CONFIRMED: {
+      value: 'confirmed',
+      description: 'Confirmed by the source or by several sources.',
+    },
+    REPORTED: {
+      value: 'reported',
+      description: 'Reported by the source, not independently confirmed.',
+    },
+    UNVERIFIED: {
+      value: 'unverified',
+      description: 'Marked unverified or approximate by the source.',
+    },
+  },
+});
+
+export const DatePrecisionEnum = builder.enumType('DatePrecision', {
+  description: 'How precisely a date is known.',
+  values: {
+    DAY: { value: 'day', description: 'Known to the day.' },
+    MONTH: { value: 'month', description: 'Known to the month: any day of it.' },
+    YEAR: { value: 'year', description: 'Known to the year: any day of it.' },
+  },
+});
+
+export const PartialDateType = builder.objectRef<PartialDateRecord>('PartialDate').implement({
+  description:
+    'A date as precisely as the source knows it: a day, a month or a year, with the interval it stands for and the words that stated it.',
+  fields: (t) => ({
+    value: t.string({
+      description: 'The date at its precision: `2023-09-28`, `2023-08` or `2023`.',
+      resolve: (date) =>
+        date.precision === 'day'
+          ? date.earliest
+          : date.precision === 'month'
+            ? date.earliest.slice(0, 7)
+            : date.earliest.slice(0, 4),
+    }),
+    precision: t.field({
+      type: DatePrecisionEnum,
+      description: 'Day, month or year.',
+      resolve: (date) => date.precision,
+    }),
+    earliest: t.field({
+      type: 'LocalDate',
+      description: 'The first day the date may be.',
+      resolve: (date) => date.earliest,
+    }),
+    latest: t.field({
+      type: 'LocalDate',
+      description: 'The last day the date may be.',
+      resolve: (date) => date.latest,
+    }),
+    phrase: t.string({
+      nullable: true,
+      description:
+        'The words of the source, e.g. "Thursday (September 28, 2023) morning" or "Mid-August".',
+      resolve: (date) => date.phrase,
+    }),
+  }),
+});
+
+export const GeoPointType = builder.objectRef<LocationRecord>('GeoPoint').implement({
+  description: 'WGS-84 coordinates of a place, with how precise and how sure they are.',
+  fields: (t) => ({
+    latitude: t.exposeFloat('latitude', { description: 'Degrees north (negative: south).' }),
+    longitude: t.exposeFloat('longitude', { description: 'Degrees east (negative: west).' }),
+    precisionKm: t.float({
+      nullable: true,
+      description: 'How far the true place may be from the point, in kilometres.',
+      resolve: (point) => point.precisionKm,
+    }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'UNVERIFIED where the source calls the coordinates approximate or unverified.',
+      resolve: (point) => point.confidence as 'reported',
+    }),
+  }),
+});

@@ -1,0 +1,473 @@
+/**
+ * Entities: the `Entity` interface and one type per kind, with the typed relationship fields
+ * each kind's readers expect; and the root fields that find entities by slug, filters or search.
+ */
+import { ENTITY_KINDS, SUBKINDS, type EntityKind } from '../seeds/format.js';
+import {
+  listEntities,
+  listEvents,
+  searchEntities,
+  type EntityFilter,
+  type EventFilter,
+} from '../store/entities.js';
+import type { EntityRecord } from '../store/records.js';
+import type { Direction } from '../store/relations.js';
+import { builder, type FieldBuilder } from './builder.js';
+import { EntityKindEnum, GeoPointType, PartialDateType } from './common.js';
+import { badInput } from './errors.js';
+import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import { ClaimRef, EntityConnectionRef, EntityRef, SourceRef, loadNodes, present } from './refs.js';
+import { relationList } from './relations.js';
+
+EntityRef.implement({
+  description:
+    'A person, organization, country, armed group, place or event of the graph. Its `id` is a global id for `node`; `slug` is the stable, readable id.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.kind,
+  fields: (t) => ({
+    slug: t.exposeString('id', {
+      description: 'The stable, readable id, e.g. `mohamed-bazoum`; kept across reloads.',
+    }),
+    kind: t.field({
+      type: EntityKindEnum,
+      description: 'What kind of entity it is.',
+      resolve: (entity) => entity.kind,
+    }),
+    subkinds: t.exposeStringList('subkinds', {
+      description: 'Finer kinds, e.g. `MilitaryJunta`, `Village`, `Attack`.',
+    }),
+    name: t.exposeString('name', { description: 'The name it is best known by.' }),
+    aliases: t.exposeStringList('aliases', {
+      description: 'Other names and spellings ("Tiani", "the junta").',
+    }),
+    description: t.exposeString('description', {
+      description: 'A short description, from its sources.',
+    }),
+    wikidataId: t.string({
+      nullable: true,
+      description: 'The Wikidata QID, where verified.',
+      resolve: (e) => e.wikidata,
+    }),
+    wikidataUrl: t.string({
+      nullable: true,
+      description: 'Its Wikidata page, where the QID is verified.',
+      resolve: (entity) =>
+        entity.wikidata ? `https://www.wikidata.org/wiki/${entity.wikidata}` : null,
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources that state this entity and what it is.',
+      resolve: (entity, _args, { loaders }) =>
+        Promise.all(entity.sourceIds.map((id) => present(loaders.source.load(id), `source ${id}`))),
+    }),
+  }),
+});
+
+/** The other ends of some relationships, as entities (for fields such as `neighbours`). */
+function relatedEntities(
+  t: FieldBuilder<EntityRecord>,
+  types: string[],
+  direction: Direction,
+  description: string,
+) {
+  return t.field({
+    type: [EntityRef],
+    description,
+    resolve: async (entity, _args, { loaders }) => {
+      const { items } = await loaders.relations.load({
+        entityId: entity.id,
+        types,
+        direction,
+        asOf: null,
+        offset: 0,
+        limit: 100,
+      });
+      const ids = [...new Set(items.map((relation) => relation.otherId))];
+      return Promise.all(ids.map((id) => present(loaders.entity.load(id), `entity ${id}`)));
+    },
+  });
+}
+
+const kindFields: {
+  [K in EntityKind]: (t: FieldBuilder<EntityRecord>) => Record<string, unknown>;
+} = {
+  Person: (t) => ({
+    positions: relationList(
+      t,
+      ['GOVERNS', 'LEADS', 'HOLDS_OFFICE_IN', 'REPRESENTS'],
+      'OUTGOING',
+      'Offices and leadership: what the person governs, leads, holds office in or represents, with roles and dates.',
+    ),
+    organizations: relationList(
+      t,
+      ['MEMBER_OF', 'LEADS', 'HOLDS_OFFICE_IN', 'AFFILIATED_WITH'],
+      'OUTGOING',
+      'The organizations the person belongs to, leads or serves in.',
+    ),
+    events: relationList(
+      t,
+      ['PARTICIPATED_IN', 'ANNOUNCED', 'OVERTHREW', 'DETAINED'],
+      'OUTGOING',
+      'What the person took part in, announced, or whom they overthrew or detained.',
+    ),
+  }),
+  Organization: (t) => ({
+    leaders: relationList(t, ['LEADS'], 'INCOMING', 'Who leads it, with dates where known.'),
+    members: relationList(t, ['MEMBER_OF'], 'INCOMING', 'Its members.'),
+    governs: relationList(
+      t,
+      ['GOVERNS'],
+      'OUTGOING',
+      'What it governs, with dates (the CNSP governs Niger from 2023-07-26).',
+    ),
+    events: relationList(
+      t,
+      ['PARTICIPATED_IN', 'ANNOUNCED', 'OVERTHREW', 'DETAINED', 'PRESSURED', 'PROTESTED_AGAINST'],
+      'OUTGOING',
+      'What it took part in or did.',
+    ),
+  }),
+  ArmedGroup: (t) => ({
+    leaders: relationList(t, ['LEADS'], 'INCOMING', 'Who leads it.'),
+    affiliations: relationList(
+      t,
+      ['AFFILIATED_WITH'],
+      'OUTGOING',
+      'Whom it is affiliated with (JNIM with al-Qaeda).',
+    ),
+    activeIn: relationList(t, ['ACTIVE_IN'], 'OUTGOING', 'Where it is active.'),
+    enemies: relationList(t, ['FIGHTS'], 'BOTH', 'Whom it fights.'),
+    events: relationList(t, ['PARTICIPATED_IN'], 'OUTGOING', 'What it took part in.'),
+  }),
+  Country: (t) => ({
+    neighbours: relatedEntities(t, ['BORDERS'], 'BOTH', 'The countries it borders.'),
+    capital: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Its capital.',
+      resolve: async (country, _args, { loaders }) => {
+        const { items } = await loaders.relations.load({
+          entityId: country.id,
+          types: ['CAPITAL_OF'],
+          direction: 'INCOMING',
+          asOf: null,
+          offset: 0,
+          limit: 1,
+        });
+        return items[0] ? loaders.entity.load(items[0].otherId) : null;
+      },
+    }),
+    governments: relationList(
+      t,
+      ['GOVERNS'],
+      'INCOMING',
+      'Who governs or governed it, with dates: ask `asOf` for one day (Bazoum on 2023-07-01, the CNSP on 2023-08-01).',
+    ),
+    memberships: relationList(t, ['MEMBER_OF'], 'OUTGOING', 'The alliances it belongs to.'),
+  }),
+  Place: (t) => ({
+    location: t.field({
+      type: GeoPointType,
+      nullable: true,
+      description: 'Its coordinates, if known.',
+      resolve: (p) => p.location,
+    }),
+    locatedIn: relatedEntities(
+      t,
+      ['LOCATED_IN'],
+      'OUTGOING',
+      'The places and countries it lies in.',
+    ),
+    contains: relatedEntities(t, ['LOCATED_IN'], 'INCOMING', 'The places that lie in it.'),
+    near: relatedEntities(t, ['NEAR'], 'BOTH', 'Places said to be near it.'),
+    events: relatedEntities(
+      t,
+      ['OCCURRED_AT', 'OCCURRED_IN'],
+      'INCOMING',
+      'Events that took place there.',
+    ),
+  }),
+  Event: (t) => ({
+    eventTypes: t.exposeStringList('subkinds', {
+      description: 'What kind of event: `Attack`, `Coup`, `Protest`, ...',
+    }),
+    date: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it happened or began.',
+      resolve: (e) => e.date,
+    }),
+    endDate: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it ended.',
+      resolve: (e) => e.endDate,
+    }),
+    deadline: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it was due ("by the end of the year").',
+      resolve: (event) => event.deadline,
+    }),
+    place: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Where it took place (the first of `places`).',
+      resolve: async (event, _args, { loaders }) => {
+        const { items } = await loaders.relations.load({
+          entityId: event.id,
+          types: ['OCCURRED_AT'],
+          direction: 'OUTGOING',
+          asOf: null,
+          offset: 0,
+          limit: 1,
+        });
+        return items[0] ? loaders.entity.load(items[0].otherId) : null;
+      },
+    }),
+    places: relationList(
+      t,
+      ['OCCURRED_AT', 'OCCURRED_IN'],
+      'OUTGOING',
+      'Where it took place: the place, and the wider area.',
+    ),
+    participants: relationList(
+      t,
+      ['PARTICIPATED_IN', 'ANNOUNCED'],
+      'INCOMING',
+      'Who took part, each with a role (attacker, target, protesters, ...) and sources.',
+    ),
+    causes: relationList(t, ['LED_TO'], 'INCOMING', 'What led to it.'),
+    consequences: relationList(t, ['LED_TO'], 'OUTGOING', 'What it led to.'),
+    casualtyClaims: t.field({
+      type: [ClaimRef],
+      description:
+        'Every claimed figure of people killed or wounded, side by side with who claims it.',
+      resolve: async (event, _args, { loaders }) =>
+        (
+          await loaders.claims.load({
+            aboutId: event.id,
+            sourceId: null,
+            properties: CASUALTY_PROPERTIES,
+            offset: 0,
+            limit: 100,
+          })
+        ).items,
+    }),
+  }),
+};
+
+const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
+  Person: 'A person, e.g. Mohamed Bazoum, deposed President of Niger.',
+  Organization:
+    'An organization: a government body, a junta, armed forces, a news agency, an alliance.',
+  Country: 'A country, e.g. Niger.',
+  ArmedGroup: 'A non-state armed group, e.g. JNIM, the al-Qaeda affiliate in the Sahel.',
+  Place:
+    'A place: a city, village, region, border area, base or dam site, with coordinates where known.',
+  Event: 'Something that happened: an attack, a coup, a protest, an announcement, a withdrawal.',
+};
+
+const CASUALTY_PROPERTIES = [
+  'soldiers_killed',
+  'soldiers_killed_in_action',
+  'soldiers_killed_in_accident',
+  'soldiers_wounded',
+  'insurgents_killed',
+  'civilians_killed',
+];
+
+for (const kind of ENTITY_KINDS) {
+  const ref = builder.objectRef<EntityRecord>(kind);
+  builder.node(ref, {
+    description: KIND_DESCRIPTIONS[kind],
+    interfaces: [EntityRef],
+    isTypeOf: (entity) => (entity as EntityRecord).kind === kind,
+    id: { resolve: (entity) => entity.id },
+    loadMany: async (ids, { loaders }) =>
+      (await loadNodes(loaders.entity, ids)).map((entity) =>
+        entity?.kind === kind ? entity : null,
+      ),
+    fields: (t) => kindFields[kind](t as FieldBuilder<EntityRecord>) as never,
+  });
+}
+
+export const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'How to sort entities.',
+  values: {
+    NAME_ASC: { description: 'By name, A to Z.' },
+    NAME_DESC: { description: 'By name, Z to A.' },
+  },
+});
+
+export const EventOrderEnum = builder.enumType('EventOrder', {
+  description:
+    'Events without a date come last; a date known to the month sorts by its first day, then its last.',
+  values: {
+    DATE_ASC: { description: 'Oldest first.' },
+    DATE_DESC: { description: 'Newest first.' },
+  },
+});
+
+const EVENT_TYPES: readonly string[] = SUBKINDS.Event;
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'An entity by its stable slug, e.g. `mohamed-bazoum`; null when there is none.',
+    args: { slug: t.arg.string({ required: true, description: 'The stable slug, e.g. `cnsp`.' }) },
+    resolve: (_root, { slug }, { loaders }) => loaders.entity.load(slug),
+  }),
+  entities: t.connection(
+    {
+      type: EntityRef,
+      description: 'Entities, filtered by kind, name, country or region.',
+      args: {
+        kinds: t.arg({
+          type: [EntityKindEnum],
+          required: false,
+          description: 'Keep only these kinds.',
+        }),
+        name: t.arg.string({
+          required: false,
+          description: 'Part of the name or of an alias, any case.',
+        }),
+        country: t.arg.string({
+          required: false,
+          description:
+            'Slug of a country: entities in it, that took place in it, govern it, are based or active in it.',
+        }),
+        region: t.arg.string({
+          required: false,
+          description: 'Slug of a place: entities that lie or took place inside it.',
+        }),
+        orderBy: t.arg({
+          type: EntityOrderEnum,
+          defaultValue: 'NAME_ASC',
+          description: 'How to sort.',
+        }),
+      },
+      resolve: async (_root, args, { database }) => {
+        const page = pageFromArgs(args);
+        const filter: EntityFilter = {
+          kinds: args.kinds ? [...args.kinds] : null,
+          name: args.name ?? null,
+          country: args.country ?? null,
+          region: args.region ?? null,
+        };
+        return toConnection(
+          page,
+          await listEntities(database, filter, args.orderBy ?? 'NAME_ASC', page),
+          (e) => e,
+        );
+      },
+    },
+    EntityConnectionRef,
+  ),
+  events: t.connection(
+    {
+      type: EntityRef,
+      description: 'Events, in time order, filtered by type, dates, place or participant.',
+      args: {
+        types: t.arg.stringList({
+          required: false,
+          description: `Kinds of event: ${EVENT_TYPES.join(', ')}.`,
+        }),
+        from: t.arg({
+          type: 'LocalDate',
+          required: false,
+          description: 'Events that may have happened on or after this day.',
+        }),
+        to: t.arg({
+          type: 'LocalDate',
+          required: false,
+          description: 'Events that may have happened on or before this day.',
+        }),
+        place: t.arg.string({
+          required: false,
+          description: 'Slug of a place: events there or anywhere inside it.',
+        }),
+        participant: t.arg.string({
+          required: false,
+          description: 'Slug of an entity that took part in or announced the event.',
+        }),
+        orderBy: t.arg({
+          type: EventOrderEnum,
+          defaultValue: 'DATE_ASC',
+          description: 'How to sort.',
+        }),
+      },
+      resolve: async (_root, args, { database }) => {
+        const page = pageFromArgs(args);
+        const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
+        if (unknown.length > 0)
+          throw badInput(
+            'types',
+            `unknown event type ${unknown.join(', ')} (known: ${EVENT_TYPES.join(', ')})`,
+          );
+        if (args.from && args.to && args.to < args.from) {
+          throw badInput('to', `${args.to} is before from (${args.from})`);
+        }
+        const filter: EventFilter = {
+          types: args.types ? [...args.types] : null,
+          from: args.from ?? null,
+          to: args.to ?? null,
+          place: args.place ?? null,
+          participant: args.participant ?? null,
+        };
+        return toConnection(
+          page,
+          await listEvents(database, filter, args.orderBy ?? 'DATE_ASC', page),
+          (e) => e,
+        );
+      },
+    },
+    { ...connectionType('EventConnection', 'Events, a page at a time.') },
+    { name: 'EventEdge' },
+  ),
+  search: t.connection(
+    {
+      type: EntityRef,
+      description:
+        'Full-text search over names and aliases, best match first; tolerant of case, accents and small typos ("tillaberi", "Bazum", "Tiani").',
+      args: {
+        query: t.arg.string({
+          required: true,
+          description: 'Words of a name or alias, e.g. "Tiani" or "the junta".',
+        }),
+        kinds: t.arg({
+          type: [EntityKindEnum],
+          required: false,
+          description: 'Keep only these kinds.',
+        }),
+      },
+      resolve: async (_root, args, { database }) => {
+        if (args.query.trim().length === 0) throw badInput('query', 'must not be empty');
+        const page = pageFromArgs(args);
+        const hits = await searchEntities(
+          database,
+          args.query,
+          args.kinds ? [...args.kinds] : null,
+          page,
+        );
+        return toConnection(
+          page,
+          hits,
+          (hit) => hit.entity,
+          (hit) => ({ score: hit.score }),
+        );
+      },
+    },
+    connectionType('SearchConnection', 'Search results, best first.'),
+    {
+      name: 'SearchEdge',
+      fields: (t) => ({
+        score: t.float({
+          description: 'How well the entity matches; higher is better.',
+          resolve: (edge) => (edge as unknown as { score: number }).score,
+        }),
+      }),
+    },
+  ),
+}));

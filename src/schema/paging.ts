@@ -1,0 +1,95 @@
+/**
+ * Relay cursor connections over offset pages: `first` (default 20, at most 100) and `after`,
+ * with `totalCount`; a `first` past the cap or a cursor not from this API is an error.
+ */
+import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
+import type { Page, Paged } from '../store/records.js';
+import type { BuilderTypes } from './builder.js';
+import { badInput } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export function pageFromArgs(args: PageArgs): Page {
+  if (args.last != null || args.before != null) {
+    throw badInput(
+      args.last != null ? 'last' : 'before',
+      'backward paging is not supported; use first and after',
+    );
+  }
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(
+      'first',
+      `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
+    );
+  }
+  let offset = 0;
+  if (args.after != null) {
+    try {
+      offset = cursorToOffset(args.after) + 1;
+    } catch {
+      offset = Number.NaN;
+    }
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw badInput('after', `"${args.after}" is not a cursor of this connection`);
+    }
+  }
+  return { offset, limit: first };
+}
+
+export interface Connection<T, E = object> {
+  totalCount: number;
+  edges: ({ cursor: string; node: T } & E)[];
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
+}
+
+/** A page of a store result as a connection; `edge` adds fields to each edge (e.g. a score). */
+export function toConnection<T, N, E = object>(
+  page: Page,
+  paged: Paged<T>,
+  node: (item: T) => N,
+  edge: (item: T) => E = () => ({}) as E,
+): Connection<N, E> {
+  const edges = paged.items.map((item, i) => ({
+    cursor: offsetToCursor(page.offset + i),
+    node: node(item),
+    ...edge(item),
+  }));
+  return {
+    totalCount: paged.totalCount,
+    edges,
+    pageInfo: {
+      hasNextPage: page.offset + edges.length < paged.totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Options of a connection type: its name, and `totalCount` beside `edges` and `pageInfo`. */
+export function connectionType(name: string, description: string) {
+  return {
+    name,
+    description,
+    fields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, object>) => ({
+      totalCount: t.int({
+        description: 'How many items the whole list holds, across all pages.',
+        resolve: (connection) => (connection as { totalCount: number }).totalCount,
+      }),
+    }),
+  };
+}

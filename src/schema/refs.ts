@@ -1,0 +1,33 @@
+/**
+ * References to the schema's main types, made before any is implemented, so that the type
+ * families (entities, relations, claims, sources) can point at each other without import cycles.
+ */
+import type { ClaimRecord, EntityRecord, SentenceRecord, SourceRecord } from '../store/records.js';
+import { builder } from './builder.js';
+import { connectionType } from './paging.js';
+
+export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
+export const SourceRef = builder.objectRef<SourceRecord>('Source');
+export const ClaimRef = builder.objectRef<ClaimRecord>('Claim');
+export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
+
+/** Loads by id for a Relay node type: null where none has the id (a wrong id is no error). */
+export function loadNodes<T>(
+  loader: { load(id: string): Promise<T | null> },
+  ids: readonly string[],
+): Promise<(T | null)[]> {
+  return Promise.all(ids.map((id) => loader.load(id)));
+}
+
+/** Loads records that must exist (their ids come from the graph itself). */
+export async function present<T>(record: Promise<T | null | Error>, what: string): Promise<T> {
+  const value = await record;
+  if (value === null || value instanceof Error)
+    throw new Error(`${what} is missing from the graph`);
+  return value;
+}
+
+export const EntityConnectionRef = builder.connectionObject(
+  { type: EntityRef, ...connectionType('EntityConnection', 'Entities, a page at a time.') },
+  { name: 'EntityEdge' },
+);

@@ -1,0 +1,220 @@
+/**
+ * Relationships between entities as GraphQL: each with its type, direction, validity interval
+ * and evidence (source, quote, sentence); the generic `relations` connection on every entity,
+ * and the helper that typed fields (an organization's leaders, a country's neighbours) use.
+ */
+import { RELATIONSHIP_TYPES } from '../seeds/format.js';
+import type { EvidenceRecord, RelationRecord } from '../store/records.js';
+import type { Direction } from '../store/relations.js';
+import { builder, type FieldBuilder } from './builder.js';
+import { ConfidenceEnum, PartialDateType } from './common.js';
+import { badInput } from './errors.js';
+import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
+
+export const RelationDirectionEnum = builder.enumType('RelationDirection', {
+  description: 'Which way a relationship points from the entity asked about.',
+  values: {
+    OUTGOING: {
+      value: 'OUTGOING',
+      description: 'From this entity to the other (Bazoum GOVERNS Niger, from Bazoum).',
+    },
+    INCOMING: { value: 'INCOMING', description: 'From the other entity to this one.' },
+    BOTH: { value: 'BOTH', description: 'Either way.' },
+  },
+});
+
+export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implement({
+  description: 'A source that states a relationship, and the words of the document that show it.',
+  fields: (t) => ({
+    source: t.field({
+      type: SourceRef,
+      description: 'Who or what states it.',
+      resolve: (evidence, _args, { loaders }) =>
+        present(loaders.source.load(evidence.sourceId), `source ${evidence.sourceId}`),
+    }),
+    quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
+    sentence: t.field({
+      type: SentenceRef,
+      nullable: true,
+      description: 'The sentence of the document that holds the quote.',
+      resolve: (evidence, _args, { loaders }) =>
+        evidence.sentenceId ? loaders.sentence.load(evidence.sentenceId) : null,
+    }),
+  }),
+});
+
+/** The fields a relationship shows, on a `Relation` and on an edge of a `RelationConnection`. */
+function relationFields(t: FieldBuilder<RelationRecord>) {
+  return {
+    type: t.string({
+      description: 'The relationship type, e.g. `LEADS`, `OCCURRED_AT`, `PARTICIPATED_IN`.',
+      resolve: (relation) => relation.type,
+    }),
+    direction: t.field({
+      type: RelationDirectionEnum,
+      description: 'OUTGOING when this entity is the subject (it LEADS the other), else INCOMING.',
+      resolve: (relation) => relation.direction,
+    }),
+    role: t.string({
+      nullable: true,
+      description: 'The role, for participation and offices (e.g. "attacker", "President").',
+      resolve: (relation) => relation.role,
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'Notes on the relationship, e.g. how a link was inferred.',
+      resolve: (relation) => relation.description,
+    }),
+    validFrom: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it began to hold, if known.',
+      resolve: (relation) => relation.validFrom,
+    }),
+    validTo: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it stopped holding, if it did.',
+      resolve: (relation) => relation.validTo,
+    }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'How well its sources establish it.',
+      resolve: (relation) => relation.confidence as 'reported',
+    }),
+    evidence: t.field({
+      type: [EvidenceType],
+      description: 'Each source that states it, with its quote and sentence.',
+      resolve: (relation) => relation.evidence,
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources that state it (the same as `evidence { source }`).',
+      resolve: (relation, _args, { loaders }) =>
+        Promise.all(
+          relation.evidence.map((item) =>
+            present(loaders.source.load(item.sourceId), `source ${item.sourceId}`),
+          ),
+        ),
+    }),
+  };
+}
+
+export const RelationType = builder.objectRef<RelationRecord>('Relation').implement({
+  description: 'A relationship of an entity to another, with its evidence and validity.',
+  fields: (t) => ({
+    ...relationFields(t),
+    node: t.field({
+      type: EntityRef,
+      description: 'The entity at the other end.',
+      resolve: (relation, _args, { loaders }) =>
+        present(loaders.entity.load(relation.otherId), `entity ${relation.otherId}`),
+    }),
+  }),
+});
+
+const RELATION_TYPE_LIST = RELATIONSHIP_TYPES.join(', ');
+
+function checkTypes(types: readonly string[] | null | undefined): string[] | null {
+  if (!types) return null;
+  const unknown = types.filter((type) => !(RELATIONSHIP_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0) {
+    throw badInput(
+      'types',
+      `unknown relationship type ${unknown.join(', ')} (known: ${RELATION_TYPE_LIST})`,
+    );
+  }
+  return [...types];
+}
+
+builder.interfaceField(EntityRef, 'relations', (t) =>
+  t.connection(
+    {
+      type: EntityRef,
+      description:
+        "Every relationship of this entity, each edge with its type, direction, validity and sources. Sorted by type, then by the other entity's name.",
+      args: {
+        types: t.arg.stringList({
+          required: false,
+          description: `Keep only these types (${RELATION_TYPE_LIST}).`,
+        }),
+        direction: t.arg({
+          type: RelationDirectionEnum,
+          defaultValue: 'BOTH',
+          description: 'Relationships from this entity, to it, or both.',
+        }),
+        asOf: t.arg({
+          type: 'LocalDate',
+          required: false,
+          description:
+            'Keep only relationships known to hold on this day; those without dates always hold.',
+        }),
+      },
+      resolve: async (entity, args, { loaders }) => {
+        const page = pageFromArgs(args);
+        const result = await loaders.relations.load({
+          entityId: entity.id,
+          types: checkTypes(args.types),
+          direction: (args.direction ?? 'BOTH') as Direction,
+          asOf: args.asOf ?? null,
+          ...page,
+        });
+        const others = await Promise.all(
+          result.items.map((relation) =>
+            present(loaders.entity.load(relation.otherId), `entity ${relation.otherId}`),
+          ),
+        );
+        return toConnection(
+          page,
+          {
+            ...result,
+            items: result.items.map((relation, i) => ({ relation, other: others[i]! })),
+          },
+          ({ other }) => other,
+          ({ relation }) => relation,
+        );
+      },
+    },
+    connectionType('RelationConnection', 'Relationships of an entity, a page at a time.'),
+    {
+      name: 'RelationEdge',
+      description: 'A relationship: the entity at the other end (`node`) and what links them.',
+      fields: (t) => relationFields(t as never),
+    },
+  ),
+);
+
+/**
+ * A typed relationship field: the relationships of fixed types and direction, as a list (these
+ * lists are short), optionally as of a day.
+ */
+export function relationList(
+  t: FieldBuilder<{ id: string }>,
+  types: readonly string[],
+  direction: Direction,
+  description: string,
+) {
+  return t.field({
+    type: [RelationType],
+    description,
+    args: {
+      asOf: t.arg({
+        type: 'LocalDate',
+        required: false,
+        description: 'Only those known to hold on this day.',
+      }),
+    },
+    resolve: async (entity, args, { loaders }) =>
+      (
+        await loaders.relations.load({
+          entityId: entity.id,
+          types: [...types],
+          direction,
+          asOf: args.asOf ?? null,
+          offset: 0,
+          limit: 100,
+        })
+      ).items,
+  });
+}

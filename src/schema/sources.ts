@@ -1,0 +1,154 @@
+/** Sources (the article, what it cites, reference works) and the sentences of their documents. */
+import { listSources } from '../store/sources.js';
+import { builder } from './builder.js';
+import { ConfidenceEnum, PartialDateType, SourceKindEnum } from './common.js';
+import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import {
+  EntityConnectionRef,
+  EntityRef,
+  SentenceRef,
+  SourceRef,
+  loadNodes,
+  present,
+} from './refs.js';
+
+builder.node(SourceRef, {
+  description:
+    'Who or what states facts: a news article, a statement or person it cites (the defence ministry, "a senior military officer"), or a reference work.',
+  id: { resolve: (source) => source.id },
+  loadMany: (ids, { loaders }) => loadNodes(loaders.source, ids),
+  fields: (t) => ({
+    slug: t.exposeString('id', {
+      description: 'The stable id, e.g. `niger-defence-ministry-statement-2023-09-28`.',
+    }),
+    kind: t.field({
+      type: SourceKindEnum,
+      description: 'What the source is.',
+      resolve: (source) => source.kind as 'article',
+    }),
+    name: t.exposeString('name', { description: 'A name that says what the source is.' }),
+    title: t.string({
+      nullable: true,
+      description: "The document's own title, when it has one.",
+      resolve: (s) => s.title,
+    }),
+    description: t.string({
+      nullable: true,
+      description: 'What the source says and who it is.',
+      resolve: (s) => s.description,
+    }),
+    date: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it was published or made.',
+      resolve: (s) => s.date,
+    }),
+    publisher: t.string({
+      nullable: true,
+      description: 'Who published it, where known.',
+      resolve: (s) => s.publisher,
+    }),
+    url: t.string({
+      nullable: true,
+      description: 'Where to read it, where known.',
+      resolve: (s) => s.url,
+    }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'UNVERIFIED where the source itself is of doubtful attribution.',
+      resolve: (source) => source.confidence as 'reported',
+    }),
+    textSha256: t.string({
+      nullable: true,
+      description:
+        'SHA-256 of the document text kept in the repository, for a source whose text the graph holds.',
+      resolve: (source) => source.textSha256,
+    }),
+    citedIn: t.field({
+      type: SourceRef,
+      nullable: true,
+      description: 'The source that cites this one (the article that quotes a statement).',
+      resolve: (source, _args, { loaders }) =>
+        source.citedInId ? loaders.source.load(source.citedInId) : null,
+    }),
+    issuedBy: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity that issued it or speaks through it (the ministry of a statement).',
+      resolve: (source, _args, { loaders }) =>
+        source.issuedById ? loaders.entity.load(source.issuedById) : null,
+    }),
+    spokeTo: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'Whom the source spoke to (Reuters, for the officer).',
+      resolve: (source, _args, { loaders }) =>
+        source.spokeToId ? loaders.entity.load(source.spokeToId) : null,
+    }),
+    mentions: t.connection(
+      {
+        type: EntityRef,
+        description: 'The entities this source states something about, by name.',
+        resolve: async (source, args, { loaders }) => {
+          const page = pageFromArgs(args);
+          const result = await loaders.mentions.load({ sourceId: source.id, ...page });
+          return toConnection(page, result, (entity) => entity);
+        },
+      },
+      EntityConnectionRef,
+    ),
+  }),
+});
+
+builder.node(SentenceRef, {
+  description: 'A sentence of a source document, which quotes point to.',
+  id: { resolve: (sentence) => sentence.id },
+  loadMany: (ids, { loaders }) => loadNodes(loaders.sentence, ids),
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Its position in the document, from 1.' }),
+    text: t.exposeString('text', { description: 'The sentence, verbatim.' }),
+    document: t.field({
+      type: SourceRef,
+      description: 'The document it belongs to.',
+      resolve: (sentence, _args, { loaders }) =>
+        present(loaders.source.load(sentence.documentId), `source ${sentence.documentId}`),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  source: t.field({
+    type: SourceRef,
+    nullable: true,
+    description: 'A source by its stable slug; null when there is none.',
+    args: {
+      slug: t.arg.string({
+        required: true,
+        description: 'The stable slug, e.g. `article-niger-2023-09-29`.',
+      }),
+    },
+    resolve: (_root, { slug }, { loaders }) => loaders.source.load(slug),
+  }),
+  sources: t.connection(
+    {
+      type: SourceRef,
+      description: 'All sources, by kind then name.',
+      args: {
+        kinds: t.arg({
+          type: [SourceKindEnum],
+          required: false,
+          description: 'Keep only these kinds.',
+        }),
+      },
+      resolve: async (_root, args, { loaders, database }) => {
+        const page = pageFromArgs(args);
+        const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
+        const sources = await Promise.all(
+          result.items.map((id) => present(loaders.source.load(id), `source ${id}`)),
+        );
+        return toConnection(page, { ...result, items: sources }, (source) => source);
+      },
+    },
+    connectionType('SourceConnection', 'Sources, a page at a time.'),
+  ),
+}));

@@ -1,0 +1,112 @@
+/** Sources, their sentences, and the entities each source mentions. */
+import type { GraphDatabase } from '../neo4j/database.js';
+import {
+  toEntityRecord,
+  toSourceRecord,
+  type EntityRecord,
+  type Page,
+  type Paged,
+  type SentenceRecord,
+  type SourceRecord,
+} from './records.js';
+
+export async function findSources(
+  database: GraphDatabase,
+  ids: readonly string[],
+): Promise<(SourceRecord | null)[]> {
+  const result = await database.read((tx) =>
+    tx.run(
+      `MATCH (s:Source) WHERE s.id IN $ids
+       RETURN properties(s) AS props,
+              head([(s)-[:CITED_IN]->(t) | t.id]) AS citedIn,
+              head([(s)-[:ISSUED_BY]->(t) | t.id]) AS issuedBy,
+              head([(s)-[:SPOKE_TO]->(t) | t.id]) AS spokeTo`,
+      { ids },
+    ),
+  );
+  const byId = new Map(
+    result.records.map((record) => {
+      const source = toSourceRecord(record.get('props'), {
+        citedIn: record.get('citedIn'),
+        issuedBy: record.get('issuedBy'),
+        spokeTo: record.get('spokeTo'),
+      });
+      return [source.id, source];
+    }),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export async function listSources(
+  database: GraphDatabase,
+  kinds: string[] | null,
+  page: Page,
+): Promise<Paged<string>> {
+  const result = await database.read((tx) =>
+    tx.run(
+      `MATCH (s:Source) WHERE $kinds IS NULL OR s.kind IN $kinds
+       WITH s ORDER BY s.kind, toLower(s.name), s.id
+       WITH collect(s.id) AS ids
+       RETURN size(ids) AS total, ids[$offset..$offset + $limit] AS page`,
+      { kinds, ...page },
+    ),
+  );
+  const record = result.records[0]!;
+  return { totalCount: record.get('total'), items: record.get('page') };
+}
+
+export async function findSentences(
+  database: GraphDatabase,
+  ids: readonly string[],
+): Promise<(SentenceRecord | null)[]> {
+  const result = await database.read((tx) =>
+    tx.run(
+      `MATCH (s:Sentence)-[:IN_DOCUMENT]->(d:Source) WHERE s.id IN $ids
+       RETURN s.id AS id, s.index AS index, s.text AS text, d.id AS documentId`,
+      { ids },
+    ),
+  );
+  const byId = new Map(
+    result.records.map((record) => [
+      record.get('id') as string,
+      record.toObject() as SentenceRecord,
+    ]),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+export interface MentionQuery extends Page {
+  sourceId: string;
+}
+
+/** Entities a source states: in an entity's sources, a relationship's or a claim's. */
+export async function findMentions(
+  database: GraphDatabase,
+  queries: readonly MentionQuery[],
+): Promise<Paged<EntityRecord>[]> {
+  const result = await database.read((tx) =>
+    tx.run(
+      `UNWIND range(0, size($queries) - 1) AS position
+       WITH position, $queries[position] AS query
+       CALL (query) {
+         CALL (query) {
+           MATCH (e:Entity) WHERE query.sourceId IN e.sourceIds RETURN e
+           UNION
+           MATCH (e:Entity)-[r]-(:Entity) WHERE query.sourceId IN r.sourceIds RETURN e
+           UNION
+           MATCH (c:Claim)-[:ABOUT]->(e:Entity)
+           WHERE c.claimedBy = query.sourceId OR c.reportedIn = query.sourceId RETURN e
+         }
+         WITH DISTINCT e ORDER BY toLower(e.name), e.id
+         WITH collect(e) AS matches
+         RETURN size(matches) AS total, [m IN matches[query.offset..query.offset + query.limit] | properties(m)] AS page
+       }
+       RETURN position, total, page ORDER BY position`,
+      { queries },
+    ),
+  );
+  return result.records.map((record) => ({
+    totalCount: record.get('total') as number,
+    items: (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
+  }));
+}
