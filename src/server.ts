@@ -14,15 +14,30 @@ import { createLoaders } from './schema/loaders.js';
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
 const DEFAULT_QUERY = `# Welcome to sahel-graph: a knowledge graph of news about the Sahel.
-# Press the run button (or Ctrl-Enter) to see what the graph holds;
-# the Docs pane on the left describes every type and field.
-query GraphStats {
-  graphStats {
-    nodeCount
-    relationshipCount
-    labels { label count }
-    relationshipTypes { type count }
+# Press the run button (or Ctrl-Enter). The Docs pane describes every type and field;
+# more example operations are in the repository's examples/ folder.
+query KandadjiAttack {
+  search(query: "Kandadji attack", kinds: [EVENT], first: 1) {
+    edges {
+      score
+      node {
+        name
+        ... on Event {
+          date { value phrase }
+          place { name }
+          participants { role node { name } }
+          casualtyClaims {
+            label
+            value
+            qualifier
+            claimedBy { name }
+            quote
+          }
+        }
+      }
+    }
   }
+  graphStats { nodeCount relationshipCount }
 }
 `;
 

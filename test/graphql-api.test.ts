@@ -1,0 +1,337 @@
+/**
+ * The GraphQL API over the seeded graph: every root field and type family, Relay ids and
+ * paging, search, typed relationship fields, bad input, and the number of Cypher queries a
+ * nested request costs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../src/app.js';
+import { loadSeeds } from '../src/seeds/load.js';
+import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startTestService();
+  await clearGraph(service.database);
+  await loadSeeds(service.database);
+});
+afterAll(() => service.stop());
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
+async function query(source: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const { body } = await postGraphQL(service.url, source, variables);
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+async function errorOf(source: string, variables: Record<string, unknown> = {}) {
+  const { body } = await postGraphQL(service.url, source, variables);
+  expect(body.errors).toHaveLength(1);
+  return body.errors![0]!;
+}
+
+const slugs = (connection: any) => connection.edges.map((edge: any) => edge.node.slug);
+
+describe('Relay global ids', () => {
+  it('round-trips every kind of node through node and nodes', async () => {
+    const data = await query(`{
+      person: entity(slug: "mohamed-bazoum") { id }
+      place: entity(slug: "kandadji") { id }
+      source(slug: "article-niger-2023-09-29") { id }
+      claim(slug: "kandadji-attack-soldiers-killed-officer") { id sentence { id } }
+    }`);
+    const ids = [
+      data.person.id,
+      data.place.id,
+      data.source.id,
+      data.claim.id,
+      data.claim.sentence.id,
+    ];
+    const nodes = await query(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Entity { slug } ... on Source { slug } ... on Claim { value } ... on Sentence { index } } }`,
+      { ids },
+    );
+    expect(nodes.nodes).toEqual([
+      { __typename: 'Person', id: ids[0], slug: 'mohamed-bazoum' },
+      { __typename: 'Place', id: ids[1], slug: 'kandadji' },
+      { __typename: 'Source', id: ids[2], slug: 'article-niger-2023-09-29' },
+      { __typename: 'Claim', id: ids[3], value: 10 },
+      { __typename: 'Sentence', id: ids[4], index: 4 },
+    ]);
+  });
+
+  it('answers null for an id of nothing, or of the wrong kind', async () => {
+    const missing = Buffer.from('Person:nobody').toString('base64');
+    const wrongKind = Buffer.from('Country:mohamed-bazoum').toString('base64');
+    const data = await query(
+      `query ($a: ID!, $b: ID!) { a: node(id: $a) { id } b: node(id: $b) { id } }`,
+      { a: missing, b: wrongKind },
+    );
+    expect(data).toEqual({ a: null, b: null });
+    expect(await query('{ entity(slug: "nobody") { id } }')).toEqual({ entity: null });
+  });
+
+  it('rejects a malformed global id with BAD_USER_INPUT', async () => {
+    const error = await errorOf('{ node(id: "not-a-global-id!") { id } }');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+    expect(error.message).toMatch(/not-a-global-id!/);
+  });
+});
+
+describe('entities and events', () => {
+  it('filters entities by kind and country, sorted by name, with totalCount', async () => {
+    const data = await query(
+      `{ entities(kinds: [COUNTRY], first: 10) { totalCount edges { node { slug } } } }`,
+    );
+    expect(data.entities.totalCount).toBe(4);
+    expect(slugs(data.entities)).toEqual(['burkina-faso', 'france', 'mali', 'niger']);
+    const inNiger = await query(
+      `{ entities(country: "niger", kinds: [PLACE], first: 50) { edges { node { slug } } } }`,
+    );
+    expect(slugs(inNiger.entities)).toEqual(
+      expect.arrayContaining(['kandadji', 'niamey', 'tillaberi-region']),
+    );
+    expect(slugs(inNiger.entities)).not.toContain('koutougou-attack-2023-08-15');
+  });
+
+  it('finds entities by part of a name or alias', async () => {
+    const data = await query(`{ entities(name: "junta") { edges { node { slug } } } }`);
+    expect(slugs(data.entities)).toContain('cnsp');
+  });
+
+  it('pages with first and after, and says when more follow', async () => {
+    const first = await query(
+      `{ entities(first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { slug } } } }`,
+    );
+    expect(first.entities.edges).toHaveLength(3);
+    expect(first.entities.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const next = await query(
+      `query ($after: String) { entities(first: 3, after: $after) { edges { node { slug } } pageInfo { hasPreviousPage } } }`,
+      {
+        after: first.entities.pageInfo.endCursor,
+      },
+    );
+    const all = await query(`{ entities(first: 6) { edges { node { slug } } } }`);
+    expect([...slugs(first.entities), ...slugs(next.entities)]).toEqual(slugs(all.entities));
+    expect(next.entities.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('lists events in a date range, aware of precision, and by type, place and participant', async () => {
+    const august = await query(
+      `{ events(from: "2023-08-01", to: "2023-08-31") { edges { node { slug } } } }`,
+    );
+    expect(slugs(august.events)).toContain('koutougou-attack-2023-08-15');
+    expect(slugs(august.events)).toContain('protests-against-france-niger-2023'); // known only to the year
+    expect(slugs(august.events)).not.toContain('kandadji-attack-2023-09-28');
+
+    const coups = await query(
+      `{ events(types: ["Coup"], orderBy: DATE_DESC) { edges { node { slug } } } }`,
+    );
+    expect(slugs(coups.events)).toEqual([
+      'niger-coup-2023',
+      'burkina-faso-coup-2022-09',
+      'burkina-faso-coup-2022-01',
+      'mali-coup-2021',
+      'mali-coup-2020',
+    ]);
+    const inTillaberi = await query(
+      `{ events(place: "tillaberi-region") { edges { node { slug } } } }`,
+    );
+    expect(slugs(inTillaberi.events)).toEqual(
+      expect.arrayContaining(['kandadji-attack-2023-09-28', 'koutougou-attack-2023-08-15']),
+    );
+    const byCnsp = await query(`{ events(participant: "cnsp") { edges { node { slug } } } }`);
+    expect(slugs(byCnsp.events)).toContain('niger-coup-2023');
+  });
+});
+
+describe('search', () => {
+  it.each([
+    ['Tiani', 'abdourahamane-tchiani'],
+    ['tillaberi', 'tillaberi-region'],
+    ['Bazum', 'mohamed-bazoum'],
+    ['the junta', 'cnsp'],
+    ['KANDADJI', 'kandadji'],
+  ])('finds "%s" → %s, ranked by score', async (text, expected) => {
+    const data = await query(
+      `query ($q: String!) { search(query: $q, first: 5) { totalCount edges { score node { slug } } } }`,
+      { q: text },
+    );
+    expect(slugs(data.search)).toContain(expected);
+    const scores = data.search.edges.map((edge: any) => edge.score);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    expect(scores.every((score: number) => score > 0)).toBe(true);
+  });
+
+  it('keeps only the kinds asked for', async () => {
+    const data = await query(
+      `{ search(query: "Kandadji", kinds: [EVENT]) { edges { node { kind } } } }`,
+    );
+    expect(data.search.edges.length).toBeGreaterThan(0);
+    expect(new Set(data.search.edges.map((edge: any) => edge.node.kind))).toEqual(
+      new Set(['EVENT']),
+    );
+  });
+});
+
+describe('typed relationship fields', () => {
+  it('walks from the junta to its leader, and from a country to its neighbours and capital', async () => {
+    const data = await query(`{
+      cnsp: entity(slug: "cnsp") { ... on Organization { leaders { node { slug } validFrom { value } } } }
+      niger: entity(slug: "niger") { ... on Country { neighbours { slug } capital { slug ... on Place { location { latitude longitude precisionKm confidence } } } } }
+      kandadji: entity(slug: "kandadji") { ... on Place { location { precisionKm confidence } locatedIn { slug } } }
+    }`);
+    expect(data.cnsp.leaders).toEqual([
+      { node: { slug: 'abdourahamane-tchiani' }, validFrom: { value: '2023-07-26' } },
+    ]);
+    expect(data.niger.neighbours.map((country: any) => country.slug)).toEqual([
+      'burkina-faso',
+      'mali',
+    ]);
+    expect(data.niger.capital).toEqual({
+      slug: 'niamey',
+      location: { latitude: 13.51, longitude: 2.11, precisionKm: 5, confidence: 'REPORTED' },
+    });
+    expect(data.kandadji.location).toEqual({ precisionKm: 10, confidence: 'UNVERIFIED' });
+    expect(data.kandadji.locatedIn.map((place: any) => place.slug)).toContain('tillaberi-region');
+  });
+
+  it('gives an event its date with precision and phrase, its place and its participants with roles', async () => {
+    const data = await query(`{ entity(slug: "koutougou-attack-2023-08-15") { ... on Event {
+      date { value precision earliest latest phrase } place { slug }
+      participants { role node { slug } sources { slug } } } } }`);
+    expect(data.entity.date).toEqual({
+      value: '2023-08-15',
+      precision: 'DAY',
+      earliest: '2023-08-15',
+      latest: '2023-08-15',
+      phrase: 'Mid-August',
+    });
+    expect(data.entity.place).toEqual({ slug: 'koutougou' });
+    expect(data.entity.participants.length).toBeGreaterThan(0);
+    expect(data.entity.participants.every((p: any) => p.sources.length > 0)).toBe(true);
+  });
+
+  it('answers who governed Niger as of a day', async () => {
+    const data = await query(`{ entity(slug: "niger") { ... on Country {
+      july: governments(asOf: "2023-07-01") { node { slug } }
+      august: governments(asOf: "2023-08-01") { node { slug } } } } }`);
+    expect(new Set(data.entity.july.map((r: any) => r.node.slug))).toEqual(
+      new Set(['mohamed-bazoum']),
+    );
+    expect(new Set(data.entity.august.map((r: any) => r.node.slug))).toEqual(new Set(['cnsp']));
+  });
+});
+
+describe('relations, claims and sources', () => {
+  it('filters the generic relations connection by type and direction, with evidence on each edge', async () => {
+    const data =
+      await query(`{ entity(slug: "jnim") { relations(types: ["AFFILIATED_WITH"], direction: OUTGOING) {
+      totalCount edges { type direction node { slug } evidence { quote source { slug } sentence { text } } } } } }`);
+    expect(data.entity.relations.edges.length).toBeGreaterThan(0);
+    for (const edge of data.entity.relations.edges) {
+      expect(edge).toMatchObject({ type: 'AFFILIATED_WITH', direction: 'OUTGOING' });
+      expect(edge.evidence.length).toBeGreaterThan(0);
+      for (const item of edge.evidence)
+        expect(item.sentence.text.replace(/\s/g, '')).toContain(item.quote.replace(/\s/g, ''));
+    }
+    expect(data.entity.relations.edges.map((edge: any) => edge.node.slug)).toContain('al-qaeda');
+  });
+
+  it("shows an event's disagreeing claims side by side with their sources", async () => {
+    const data = await query(`{ entity(slug: "kandadji-attack-2023-09-28") {
+      claims(properties: ["soldiers_killed"]) { totalCount edges { node { value qualifier claimedBy { slug } reportedIn { slug } sentence { index } } } } } }`);
+    expect(data.entity.claims.totalCount).toBe(2);
+    expect(data.entity.claims.edges.map((edge: any) => edge.node)).toEqual([
+      {
+        value: 10,
+        qualifier: 'AT_LEAST',
+        claimedBy: { slug: 'senior-military-officer-reuters-2023-09-28' },
+        reportedIn: { slug: 'article-niger-2023-09-29' },
+        sentence: { index: 4 },
+      },
+      {
+        value: 12,
+        qualifier: 'AT_LEAST',
+        claimedBy: { slug: 'niger-defence-ministry-statement-2023-09-28' },
+        reportedIn: { slug: 'article-niger-2023-09-29' },
+        sentence: { index: 1 },
+      },
+    ]);
+  });
+
+  it("lists sources by kind, and a source's claims and the entities it mentions", async () => {
+    const data = await query(`{
+      sources(kinds: [ANONYMOUS_SOURCE]) { totalCount edges { node { slug citedIn { slug } } } }
+      source(slug: "senior-military-officer-reuters-2023-09-28") {
+        spokeTo { slug } claims { edges { node { value } } } mentions { edges { node { slug } } } }
+      claims(properties: ["soldiers_killed"], about: "koutougou-attack-2023-08-15") { totalCount }
+    }`);
+    expect(data.sources.totalCount).toBe(2);
+    expect(
+      data.sources.edges.every(
+        (edge: any) => edge.node.citedIn.slug === 'article-niger-2023-09-29',
+      ),
+    ).toBe(true);
+    expect(data.source.spokeTo).toEqual({ slug: 'reuters' });
+    expect(data.source.claims.edges).toEqual([{ node: { value: 10 } }]);
+    expect(slugs(data.source.mentions)).toContain('kandadji-attack-2023-09-28');
+    expect(data.claims.totalCount).toBe(2);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['{ entities(first: 10000) { totalCount } }', 'first'],
+    ['{ entities(first: -1) { totalCount } }', 'first'],
+    ['{ entities(after: "bogus") { totalCount } }', 'after'],
+    ['{ entities(last: 5) { totalCount } }', 'last'],
+    ['{ events(from: "2023-09-01", to: "2023-08-01") { totalCount } }', 'to'],
+    ['{ events(types: ["Picnic"]) { totalCount } }', 'types'],
+    ['{ entity(slug: "niger") { relations(types: ["LIKES"]) { totalCount } } }', 'types'],
+    ['{ search(query: "  ") { totalCount } }', 'query'],
+  ])('%s → BAD_USER_INPUT naming %s', async (source, argumentName) => {
+    const error = await errorOf(source);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+    expect(error.message).toContain(`Argument "${argumentName}"`);
+  });
+
+  it('rejects an unknown kind and a malformed date before running anything', async () => {
+    const kind = await errorOf('{ entities(kinds: [SPACESHIP]) { totalCount } }');
+    expect(kind.message).toMatch(/SPACESHIP/);
+    const date = await errorOf('query ($d: LocalDate) { events(from: $d) { totalCount } }', {
+      d: '2023-02-30',
+    });
+    expect(date.message).toMatch(/\$d/);
+  });
+});
+
+describe('cost', () => {
+  const NESTED = `query ($first: Int!) {
+    entities(first: $first) { edges { node { slug
+      relations(first: 10) { edges { type node { slug } sources { slug } evidence { sentence { index } } } }
+      claims(first: 5) { edges { node { value claimedBy { slug } } } } } } } }`;
+
+  it('runs a small constant number of Cypher queries, however many entities are asked for', async () => {
+    const cost = async (first: number) => {
+      const before = service.database.queryCount;
+      const data = await query(NESTED, { first });
+      expect(data.entities.edges).toHaveLength(first);
+      return service.database.queryCount - before;
+    };
+    // One query per kind of lookup and nesting level (an N+1 would make 50 entities cost 50+);
+    // whether two lookups of a level share a batch depends on when Neo4j answers, hence a bound.
+    expect(await cost(5)).toBeLessThanOrEqual(8);
+    expect(await cost(50)).toBeLessThanOrEqual(8);
+  });
+
+  it('returns plain numbers and ISO dates, never Neo4j integer objects', async () => {
+    const { body } = await postGraphQL(
+      service.url,
+      `{ graphStats { nodeCount } entity(slug: "niger-coup-2023") { ... on Event { date { earliest } } } claims(first: 50) { edges { node { value } } } }`,
+    );
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/"low"|"high"/);
+    expect((body.data as any).entity.date.earliest).toBe('2023-07-26');
+  });
+});

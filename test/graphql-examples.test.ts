@@ -1,0 +1,117 @@
+/** Each operation in examples/ runs against the seeded graph, without errors, and says what it should. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../src/app.js';
+import { loadSeeds } from '../src/seeds/load.js';
+import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+
+const EXAMPLES = new URL('../examples/', import.meta.url);
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startTestService();
+  await clearGraph(service.database);
+  await loadSeeds(service.database);
+});
+afterAll(() => service.stop());
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the answers are checked by shape below */
+const expectations: Record<string, (data: any) => void> = {
+  'casualty-claims': (data) => {
+    const claims = data.entity.casualtyClaims.filter(
+      (claim: any) => claim.property === 'soldiers_killed',
+    );
+    expect(
+      claims.map((claim: any) => [claim.value, claim.qualifier, claim.claimedBy.kind]),
+    ).toEqual([
+      [10, 'AT_LEAST', 'ANONYMOUS_SOURCE'],
+      [12, 'AT_LEAST', 'STATEMENT'],
+    ]);
+    expect(claims[0].claimedBy.spokeTo.name).toBe('Reuters');
+  },
+  'entities-in-region': (data) => {
+    const slugs = data.entities.edges.map((edge: any) => edge.node.slug);
+    expect(slugs).toEqual(
+      expect.arrayContaining([
+        'kandadji',
+        'kandadji-attack-2023-09-28',
+        'koutougou-attack-2023-08-15',
+      ]),
+    );
+    expect(slugs).not.toContain('niamey');
+  },
+  junta: (data) => {
+    expect(data.entity.aliases).toContain('military junta');
+    expect(data.entity.leaders[0].node.name).toBe('Abdourahamane Tchiani');
+    expect(data.entity.governs.map((relation: any) => relation.node.name)).toContain('Niger');
+  },
+  node: (data) => expect(data.node).toMatchObject({ __typename: 'Person', slug: 'mohamed-bazoum' }),
+  'relations-with-sources': (data) => {
+    const governs = data.entity.relations.edges.find(
+      (edge: any) => edge.type === 'GOVERNS' && edge.validFrom,
+    );
+    expect(governs).toMatchObject({
+      validFrom: { value: '2021-04-02' },
+      validTo: { value: '2023-07-26' },
+      node: { slug: 'niger' },
+    });
+    expect(governs.evidence[0].source.kind).toBe('REFERENCE_WORK');
+  },
+  search: (data) => expect(data.search.edges[0].node.slug).toBe('abdourahamane-tchiani'),
+  'source-provenance': (data) => {
+    expect(data.source.issuedBy.name).toMatch(/Ministry of Defence/);
+    expect(data.source.claims.edges.map((edge: any) => edge.node.value)).toEqual(
+      expect.arrayContaining([12, 7, 5, 100]),
+    );
+    expect(data.source.mentions.edges.map((edge: any) => edge.node.slug)).toContain(
+      'kandadji-attack-2023-09-28',
+    );
+  },
+  timeline: (data) => {
+    const dated = data.events.edges
+      .map((edge: any) => edge.node)
+      .filter((event: any) => event.date?.precision === 'DAY');
+    const days = dated.map((event: any) => event.date.value);
+    expect(days).toEqual([...days].sort());
+    expect(dated.map((event: any) => event.slug)).toEqual(
+      expect.arrayContaining([
+        'niger-coup-2023',
+        'koutougou-attack-2023-08-15',
+        'kandadji-attack-2023-09-28',
+      ]),
+    );
+  },
+  'who-governed-niger': (data) => {
+    expect(new Set(data.niger.beforeCoup.map((relation: any) => relation.node.name))).toEqual(
+      new Set(['Mohamed Bazoum']),
+    );
+    expect(new Set(data.niger.afterCoup.map((relation: any) => relation.node.name))).toEqual(
+      new Set(['National Council for the Safeguard of the Homeland']),
+    );
+    expect(data.niger.neighbours.map((country: any) => country.name)).toEqual([
+      'Burkina Faso',
+      'Mali',
+    ]);
+  },
+};
+
+describe('examples/', () => {
+  const names = readdirSync(EXAMPLES)
+    .filter((file) => file.endsWith('.graphql'))
+    .map((file) => file.replace(/\.graphql$/, ''));
+
+  it('has an expectation for every example, and an example for every expectation', () => {
+    expect(names.sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(names)('%s runs without errors and answers as expected', async (name) => {
+    const query = readFileSync(new URL(`${name}.graphql`, EXAMPLES), 'utf8');
+    const variablesFile = readdirSync(EXAMPLES).includes(`${name}.variables.json`)
+      ? JSON.parse(readFileSync(new URL(`${name}.variables.json`, EXAMPLES), 'utf8'))
+      : {};
+    const { status, body } = await postGraphQL(service.url, query, variablesFile);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expectations[name]!(body.data);
+  });
+});
