@@ -3,29 +3,20 @@
  * paging, search, typed relationship fields, bad input, and the number of Cypher queries a
  * nested request costs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
-import { loadSeeds } from '../src/seeds/load.js';
-import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphQL, useSeededService } from './support/service.js';
 
-let service: RunningService;
-
-beforeAll(async () => {
-  service = await startTestService();
-  await clearGraph(service.database);
-  await loadSeeds(service.database);
-});
-afterAll(() => service.stop());
+const seeded = useSeededService();
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
 async function query(source: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const { body } = await postGraphQL(service.url, source, variables);
+  const { body } = await postGraphQL(seeded().url, source, variables);
   expect(body.errors).toBeUndefined();
   return body.data;
 }
 
 async function errorOf(source: string, variables: Record<string, unknown> = {}) {
-  const { body } = await postGraphQL(service.url, source, variables);
+  const { body } = await postGraphQL(seeded().url, source, variables);
   expect(body.errors).toHaveLength(1);
   return body.errors![0]!;
 }
@@ -314,10 +305,10 @@ describe('cost', () => {
 
   it('runs a small constant number of Cypher queries, however many entities are asked for', async () => {
     const cost = async (first: number) => {
-      const before = service.database.queryCount;
+      const before = seeded().database.queryCount;
       const data = await query(NESTED, { first });
       expect(data.entities.edges).toHaveLength(first);
-      return service.database.queryCount - before;
+      return seeded().database.queryCount - before;
     };
     // One query per kind of lookup and nesting level (an N+1 would make 50 entities cost 50+);
     // whether two lookups of a level share a batch depends on when Neo4j answers, hence a bound.
@@ -327,7 +318,7 @@ describe('cost', () => {
 
   it('returns plain numbers and ISO dates, never Neo4j integer objects', async () => {
     const { body } = await postGraphQL(
-      service.url,
+      seeded().url,
       `{ graphStats { nodeCount } entity(slug: "niger-coup-2023") { ... on Event { date { earliest } } } claims(first: 50) { edges { node { value } } } }`,
     );
     const text = JSON.stringify(body);

@@ -1,19 +1,10 @@
 /** Each operation in examples/ runs against the seeded graph, without errors, and says what it should. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
-import { loadSeeds } from '../src/seeds/load.js';
-import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+import { describe, expect, it } from 'vitest';
+import { postGraphQL, useSeededService } from './support/service.js';
 
 const EXAMPLES = new URL('../examples/', import.meta.url);
-let service: RunningService;
-
-beforeAll(async () => {
-  service = await startTestService();
-  await clearGraph(service.database);
-  await loadSeeds(service.database);
-});
-afterAll(() => service.stop());
+const seeded = useSeededService();
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the answers are checked by shape below */
 const expectations: Record<string, (data: any) => void> = {
@@ -109,7 +100,7 @@ describe('examples/', () => {
     const variablesFile = readdirSync(EXAMPLES).includes(`${name}.variables.json`)
       ? JSON.parse(readFileSync(new URL(`${name}.variables.json`, EXAMPLES), 'utf8'))
       : {};
-    const { status, body } = await postGraphQL(service.url, query, variablesFile);
+    const { status, body } = await postGraphQL(seeded().url, query, variablesFile);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expectations[name]!(body.data);

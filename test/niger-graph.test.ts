@@ -2,22 +2,13 @@
  * Every fact that the issue lists for the Niger graph, read back from Neo4j after loading
  * seeds/ (not from the YAML), and the provenance rules checked over the whole graph.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
-import { loadSeeds } from '../src/seeds/load.js';
-import { clearGraph, startTestService } from './support/service.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededService } from './support/service.js';
 
-let service: RunningService;
-
-beforeAll(async () => {
-  service = await startTestService();
-  await clearGraph(service.database);
-  await loadSeeds(service.database);
-});
-afterAll(() => service.stop());
+const seeded = useSeededService();
 
 const read = async <T = Record<string, unknown>>(cypher: string, params = {}) =>
-  service.database.read(async (tx) =>
+  seeded().database.read(async (tx) =>
     (await tx.run(cypher, params)).records.map((r) => r.toObject() as T),
   );
 

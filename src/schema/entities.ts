@@ -12,7 +12,7 @@ import {
 } from '../store/entities.js';
 import type { EntityRecord } from '../store/records.js';
 import type { Direction } from '../store/relations.js';
-import { builder, type FieldBuilder } from './builder.js';
+import { builder, type Context, type FieldBuilder } from './builder.js';
 import { EntityKindEnum, GeoPointType, PartialDateType } from './common.js';
 import { badInput } from './errors.js';
 import { connectionType, pageFromArgs, toConnection } from './paging.js';
@@ -64,6 +64,25 @@ EntityRef.implement({
 });
 
 /** The other ends of some relationships, as entities (for fields such as `neighbours`). */
+async function otherEnds(
+  { loaders }: Context,
+  entityId: string,
+  types: string[],
+  direction: Direction,
+  limit: number,
+): Promise<EntityRecord[]> {
+  const { items } = await loaders.relations.load({
+    entityId,
+    types,
+    direction,
+    asOf: null,
+    offset: 0,
+    limit,
+  });
+  const ids = [...new Set(items.map((relation) => relation.otherId))];
+  return Promise.all(ids.map((id) => present(loaders.entity.load(id), `entity ${id}`)));
+}
+
 function relatedEntities(
   t: FieldBuilder<EntityRecord>,
   types: string[],
@@ -73,18 +92,23 @@ function relatedEntities(
   return t.field({
     type: [EntityRef],
     description,
-    resolve: async (entity, _args, { loaders }) => {
-      const { items } = await loaders.relations.load({
-        entityId: entity.id,
-        types,
-        direction,
-        asOf: null,
-        offset: 0,
-        limit: 100,
-      });
-      const ids = [...new Set(items.map((relation) => relation.otherId))];
-      return Promise.all(ids.map((id) => present(loaders.entity.load(id), `entity ${id}`)));
-    },
+    resolve: (entity, _args, context) => otherEnds(context, entity.id, types, direction, 100),
+  });
+}
+
+/** The first other end, for fields that have one answer (a country's capital). */
+function relatedEntity(
+  t: FieldBuilder<EntityRecord>,
+  types: string[],
+  direction: Direction,
+  description: string,
+) {
+  return t.field({
+    type: EntityRef,
+    nullable: true,
+    description,
+    resolve: async (entity, _args, context) =>
+      (await otherEnds(context, entity.id, types, direction, 1))[0] ?? null,
   });
 }
 
@@ -141,22 +165,7 @@ const kindFields: {
   }),
   Country: (t) => ({
     neighbours: relatedEntities(t, ['BORDERS'], 'BOTH', 'The countries it borders.'),
-    capital: t.field({
-      type: EntityRef,
-      nullable: true,
-      description: 'Its capital.',
-      resolve: async (country, _args, { loaders }) => {
-        const { items } = await loaders.relations.load({
-          entityId: country.id,
-          types: ['CAPITAL_OF'],
-          direction: 'INCOMING',
-          asOf: null,
-          offset: 0,
-          limit: 1,
-        });
-        return items[0] ? loaders.entity.load(items[0].otherId) : null;
-      },
-    }),
+    capital: relatedEntity(t, ['CAPITAL_OF'], 'INCOMING', 'Its capital.'),
     governments: relationList(
       t,
       ['GOVERNS'],
@@ -209,22 +218,12 @@ const kindFields: {
       description: 'When it was due ("by the end of the year").',
       resolve: (event) => event.deadline,
     }),
-    place: t.field({
-      type: EntityRef,
-      nullable: true,
-      description: 'Where it took place (the first of `places`).',
-      resolve: async (event, _args, { loaders }) => {
-        const { items } = await loaders.relations.load({
-          entityId: event.id,
-          types: ['OCCURRED_AT'],
-          direction: 'OUTGOING',
-          asOf: null,
-          offset: 0,
-          limit: 1,
-        });
-        return items[0] ? loaders.entity.load(items[0].otherId) : null;
-      },
-    }),
+    place: relatedEntity(
+      t,
+      ['OCCURRED_AT'],
+      'OUTGOING',
+      'Where it took place (the first of `places`).',
+    ),
     places: relationList(
       t,
       ['OCCURRED_AT', 'OCCURRED_IN'],

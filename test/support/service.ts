@@ -1,9 +1,11 @@
 /** Runs the real service in the test process, on a free HTTP port, against the test run's Neo4j. */
 import { inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { startService, type RunningService } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { GraphDatabase } from '../../src/neo4j/database.js';
+import { loadSeeds } from '../../src/seeds/load.js';
 
 export function testConfig(environment: Record<string, string> = {}): Config {
   return parseConfig({
@@ -59,4 +61,19 @@ export async function eventually(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return check().catch(() => false);
+}
+
+/**
+ * For a test file that reads the Niger graph: starts the service once, with the graph cleared
+ * and seeds/ loaded, and stops it after the file. Returns a getter for the running service.
+ */
+export function useSeededService(): () => RunningService {
+  let service: RunningService | undefined;
+  beforeAll(async () => {
+    service = await startTestService();
+    await clearGraph(service.database);
+    await loadSeeds(service.database);
+  });
+  afterAll(() => service?.stop());
+  return () => service!;
 }
