@@ -51,6 +51,12 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('1g'),
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_LAUNCHER_DIR: z.string().min(1).default('.data/neo4j-launcher'),
+  CYPHER_TIMEOUT_MS: positiveInt('milliseconds an analyst Cypher query may run').default(5000),
+  CYPHER_MAX_ROWS: positiveInt('rows an analyst Cypher query may return').default(1000),
+  CYPHER_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  ),
   SEED_ON_START: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
@@ -83,6 +89,8 @@ export interface Config {
     queryTimeoutMs: number;
   };
   embedded: EmbeddedNeo4jConfig;
+  /** The read-only Cypher endpoint: its limits, and the bearer token it requires, if any. */
+  cypher: { timeoutMs: number; maxRows: number; token: string | undefined };
   /** Load seeds/ into the graph at start when it holds no entities yet. */
   seedOnStart: boolean;
   shutdownGraceMs: number;
@@ -127,6 +135,11 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       heap: env.NEO4J_HEAP,
       pageCache: env.NEO4J_PAGECACHE,
       launcherDir: resolve(env.NEO4J_LAUNCHER_DIR),
+    },
+    cypher: {
+      timeoutMs: env.CYPHER_TIMEOUT_MS,
+      maxRows: env.CYPHER_MAX_ROWS,
+      token: env.CYPHER_TOKEN,
     },
     seedOnStart: env.SEED_ON_START,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,

@@ -4,6 +4,7 @@
  */
 import { format } from 'node:util';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { isAuthorized, useCypherEndpoint } from './analyst/cypher-endpoint.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { GraphDatabase } from './neo4j/database.js';
@@ -42,14 +43,18 @@ query KandadjiAttack {
 `;
 
 export function createApp(options: {
-  config: Pick<Config, 'corsOrigins' | 'production'>;
+  config: Pick<Config, 'corsOrigins' | 'production' | 'cypher'>;
   database: GraphDatabase;
   logger: Logger;
 }): App {
   const { config, database, logger } = options;
   return createYoga<Record<string, never>, Context>({
     schema,
-    context: () => ({ database, loaders: createLoaders(database) }),
+    context: ({ request }) => ({
+      database,
+      loaders: createLoaders(database),
+      cypher: { limits: config.cypher, authorized: isAuthorized(request, config.cypher.token) },
+    }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -61,7 +66,7 @@ export function createApp(options: {
       warn: (...args) => logger.warn(format(...args)),
       error: (...args) => logger.error(format(...args)),
     },
-    plugins: [useNeo4jReadiness(database, logger)],
+    plugins: [useNeo4jReadiness(database, logger), useCypherEndpoint({ database, config, logger })],
   });
 }
 

@@ -65,10 +65,11 @@ export class GraphDatabase {
     return this.queries;
   }
 
-  read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /** A read transaction, retried on transient errors; `timeoutMs` overrides the default timeout. */
+  read<T>(work: (tx: Transaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     return this.withSession('READ', (session) =>
       session.executeRead((tx) => work(this.counting(tx)), {
-        timeout: this.options.queryTimeoutMs,
+        timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
       }),
     );
   }

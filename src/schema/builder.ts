@@ -2,13 +2,16 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
-import { LocalDateResolver } from 'graphql-scalars';
+import { JSONObjectResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import type { GraphDatabase } from '../neo4j/database.js';
+import type { CypherLimits } from '../store/analyst-cypher.js';
 import { badInput } from './errors.js';
 import type { Loaders } from './loaders.js';
 
 export interface Context {
   database: GraphDatabase;
+  /** The read-only Cypher field's limits, and whether this request may use it. */
+  cypher: { limits: CypherLimits; authorized: boolean };
   /** Per-request batching: one Cypher query per kind of lookup and nesting level. */
   loaders: Loaders;
 }
@@ -16,7 +19,11 @@ export interface Context {
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
-  Scalars: { LocalDate: { Input: string; Output: string } };
+  Scalars: {
+    LocalDate: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
+  };
 }>({
   plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
@@ -73,6 +80,13 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType('LocalDate', LocalDateResolver, {
   description: 'A calendar day, YYYY-MM-DD.',
+});
+
+builder.addScalarType('JSON', JSONResolver, {
+  description: 'Any JSON value: a node, a relationship, a list, a number, ...',
+});
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  description: 'A JSON object, e.g. the named parameters of a Cypher query.',
 });
 
 builder.queryType({

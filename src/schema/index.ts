@@ -5,6 +5,7 @@ import './entities.js';
 import './relations.js';
 import './claims.js';
 import './sources.js';
+import './analyst.js';
 import './graph-stats.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -67,10 +67,10 @@ export async function eventually(
  * For a test file that reads the Niger graph: starts the service once, with the graph cleared
  * and seeds/ loaded, and stops it after the file. Returns a getter for the running service.
  */
-export function useSeededService(): () => RunningService {
+export function useSeededService(environment: Record<string, string> = {}): () => RunningService {
   let service: RunningService | undefined;
   beforeAll(async () => {
-    service = await startTestService();
+    service = await startTestService(environment);
     await clearGraph(service.database);
     await loadSeeds(service.database);
   });
