@@ -48,6 +48,32 @@ const expectations: Record<string, (data: any) => void> = {
     });
     expect(governs.evidence[0].source.kind).toBe('REFERENCE_WORK');
   },
+  path: (data) => {
+    expect(data.path.paths.length).toBeGreaterThan(0);
+    expect(data.path.paths[0].steps[0].from.name).toBe('France');
+  },
+  neighborhood: (data) => {
+    expect(data.neighborhood.nodes[0].node.slug).toBe('kandadji-attack-2023-09-28');
+    expect(data.neighborhood.edges.length).toBeGreaterThan(5);
+  },
+  'casualty-statistics': (data) => {
+    expect(
+      data.casualtyStatistics.map((bucket: any) => [bucket.key, bucket.lowest, bucket.highest]),
+    ).toEqual([
+      ['2023-08', 17, 17],
+      ['2023-09', 10, 12],
+    ]);
+  },
+  'near-niamey': (data) => {
+    expect(data.events.edges.map((edge: any) => edge.node.name)).toContain('Kandadji attack');
+    expect(data.kandadji.distanceTo.statedClaims[0].value).toBe(190);
+  },
+  cypher: (data) => {
+    expect(data.cypher.columns).toEqual(['source', 'claim', 'value']);
+    expect(data.cypher.rows.map((row: any) => row[2])).toEqual(
+      expect.arrayContaining([12, 10, 7, 5]),
+    );
+  },
   search: (data) => expect(data.search.edges[0].node.slug).toBe('abdourahamane-tchiani'),
   'source-provenance': (data) => {
     expect(data.source.issuedBy.name).toMatch(/Ministry of Defence/);

@@ -1,15 +1,40 @@
-/** Analysts' fields: read-only Cypher over the graph, with the same checks as POST /cypher. */
+/**
+ * Analysts' fields: read-only Cypher (the same checks as POST /cypher), shortest paths,
+ * neighbourhoods, distances between places and casualty aggregations.
+ */
 import { GraphQLError } from 'graphql';
 import { CypherRefusal } from '../analyst/cypher-refusal.js';
+import {
+  aggregateCasualties,
+  findNeighborhood,
+  findShortestPaths,
+  MAX_NEIGHBORHOOD_DEPTH,
+  MAX_PATH_LENGTH,
+  type CasualtyBucket,
+  type DistanceRecord,
+  type FoundPath,
+  type Neighborhood,
+  type PathStep,
+} from '../store/analysis.js';
 import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
+import { listEvents } from '../store/entities.js';
 import { builder } from './builder.js';
+import { badInput, limitExceeded } from './errors.js';
+import type { Loaders } from './loaders.js';
+import { pageFromArgs, toConnection } from './paging.js';
+import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
+import { checkRelationshipTypes, RelationType } from './relations.js';
+
+const MAX_NEIGHBORHOOD_NODES = 500;
+
+const entity = (loaders: Loaders, id: string) => present(loaders.entity.load(id), `entity ${id}`);
 
 const CypherResultType = builder.objectRef<CypherResult>('CypherResult').implement({
   description: 'The answer of a read-only Cypher query.',
   fields: (t) => ({
     columns: t.exposeStringList('columns', { description: 'The names of the returned columns.' }),
     rows: t.field({
-      type: [['JSON']] as never,
+      type: ['JSON'],
       description:
         'One list of values per row; nodes and relationships with ids, labels or type and properties.',
       resolve: (result) => result.rows,
@@ -56,3 +81,372 @@ builder.queryField('cypher', (t) =>
     },
   }),
 );
+
+const PathStepType = builder.objectRef<PathStep>('PathStep').implement({
+  description: 'One step of a path: from an entity, over a relationship, to the next.',
+  fields: (t) => ({
+    from: t.field({
+      type: EntityRef,
+      description: 'Where the step starts.',
+      resolve: (step, _a, { loaders }) => entity(loaders, step.fromId),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: 'Where the step ends.',
+      resolve: (step, _a, { loaders }) => entity(loaders, step.toId),
+    }),
+    relation: t.field({
+      type: RelationType,
+      description: 'The relationship, as seen from `from`: OUTGOING when it points along the path.',
+      resolve: (step) => step.relation,
+    }),
+  }),
+});
+
+const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
+  description:
+    "A path between two entities over facts, with each step's relationship, time and sources.",
+  fields: (t) => ({
+    length: t.int({ description: 'How many steps.', resolve: (path) => path.steps.length }),
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'The entities along the path, in order.',
+      resolve: (path, _args, { loaders }) =>
+        Promise.all(path.nodeIds.map((id) => entity(loaders, id))),
+    }),
+    steps: t.field({
+      type: [PathStepType],
+      description: 'The steps, in order.',
+      resolve: (path) => path.steps,
+    }),
+  }),
+});
+
+const PathResultType = builder
+  .objectRef<{ paths: FoundPath[]; truncated: boolean }>('PathResult')
+  .implement({
+    description: 'The shortest paths found.',
+    fields: (t) => ({
+      paths: t.field({
+        type: [GraphPathType],
+        description: 'The shortest paths, all of the same length; none when unconnected.',
+        resolve: (r) => r.paths,
+      }),
+      truncated: t.exposeBoolean('truncated', {
+        description: 'True when more shortest paths exist than `first`.',
+      }),
+    }),
+  });
+
+const NeighborType = builder
+  .objectRef<{ id: string; distance: number }>('NeighborhoodNode')
+  .implement({
+    description: 'An entity of a neighbourhood and how many steps it lies from the centre.',
+    fields: (t) => ({
+      distance: t.exposeInt('distance', { description: 'Steps from the centre (0: the centre).' }),
+      node: t.field({
+        type: EntityRef,
+        description: 'The entity.',
+        resolve: (n, _a, { loaders }) => entity(loaders, n.id),
+      }),
+    }),
+  });
+
+const GraphEdgeType = builder.objectRef<Neighborhood['edges'][number]>('GraphEdge').implement({
+  description:
+    'A relationship between two entities of a neighbourhood, for drawing: source and target slugs.',
+  fields: (t) => ({
+    id: t.string({
+      description: "The relationship's stable id.",
+      resolve: (edge) => edge.relation.id,
+    }),
+    source: t.exposeString('sourceId', { description: 'Slug of the entity it starts at.' }),
+    target: t.exposeString('targetId', { description: 'Slug of the entity it points to.' }),
+    type: t.string({
+      description: 'The relationship type.',
+      resolve: (edge) => edge.relation.type,
+    }),
+    relation: t.field({
+      type: RelationType,
+      description: 'The relationship as seen from the source: role, dates, evidence.',
+      resolve: (edge) => edge.relation,
+    }),
+  }),
+});
+
+const NeighborhoodType = builder.objectRef<Neighborhood>('Neighborhood').implement({
+  description: 'The entities around one, and every relationship among them: one payload to draw.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [NeighborType],
+      description: 'The centre first, then by distance and name.',
+      resolve: (n) => n.nodes,
+    }),
+    edges: t.field({
+      type: [GraphEdgeType],
+      description: 'Every relationship among the nodes.',
+      resolve: (n) => n.edges,
+    }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'True when more entities were in reach than `limit`: the nearest were kept.',
+    }),
+  }),
+});
+
+const DistanceType = builder.objectRef<DistanceRecord>('Distance').implement({
+  description:
+    'The distance between two places computed from their coordinates, beside what sources state.',
+  fields: (t) => ({
+    computedKm: t.float({
+      nullable: true,
+      description:
+        'Great-circle distance between the two points, in km; null when a place has no coordinates.',
+      resolve: (distance) =>
+        distance.meters === null ? null : Math.round(distance.meters / 100) / 10,
+    }),
+    precisionKm: t.float({
+      nullable: true,
+      description: "How far off the computed distance may be: the two places' precisions added.",
+      resolve: (distance) => distance.precisionKm,
+    }),
+    statedClaims: t.field({
+      type: [ClaimRef],
+      description: 'Distances between the two places that sources state ("around 190 kilometers").',
+      resolve: (distance, _args, { loaders }) =>
+        Promise.all(distance.claimIds.map((id) => present(loaders.claim.load(id), `claim ${id}`))),
+    }),
+  }),
+});
+
+builder.objectField(KindRefs.Place, 'distanceTo', (t) =>
+  t.field({
+    type: DistanceType,
+    description: 'How far this place is from another, computed and as stated by sources.',
+    args: {
+      place: t.arg.string({
+        required: true,
+        description: 'Slug of the other place, e.g. `niamey`.',
+      }),
+    },
+    resolve: (place, args, { loaders }) =>
+      loaders.distance.load({ fromId: place.id, toId: args.place }),
+  }),
+);
+
+const CasualtyGroupingEnum = builder.enumType('CasualtyGrouping', {
+  description: 'How to group casualty figures.',
+  values: {
+    MONTH: {
+      description:
+        'By the month of the event (events known only to the year form their own bucket).',
+    },
+    REGION: {
+      description: 'By the administrative region the event took place in, else its country.',
+    },
+    ACTOR: {
+      description: 'By the attacker or perpetrator taking part in the event, else "unattributed".',
+    },
+  },
+});
+
+const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').implement({
+  description:
+    'Casualty figures of one bucket. Sources disagree, so each event counts with its lowest and its highest claimed figure; `bestEstimate` takes the lowest, as conflict-event datasets do (the most conservative credible figure).',
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The month (YYYY-MM), region or actor.' }),
+    eventCount: t.int({
+      description: 'Events with a claimed figure.',
+      resolve: (bucket) => bucket.events.length,
+    }),
+    events: t.field({
+      type: [EntityRef],
+      description: 'Those events.',
+      resolve: (bucket, _args, { loaders }) =>
+        Promise.all(bucket.events.map((id) => entity(loaders, id))),
+    }),
+    lowest: t.exposeFloat('lowest', {
+      description: "The sum of each event's lowest claimed figure.",
+    }),
+    highest: t.exposeFloat('highest', {
+      description: "The sum of each event's highest claimed figure.",
+    }),
+    bestEstimate: t.float({
+      description: 'The documented best estimate: the lowest credible figure.',
+      resolve: (bucket) => bucket.lowest,
+    }),
+    sourceCount: t.int({
+      description: 'How many distinct sources claim figures.',
+      resolve: (bucket) => bucket.sourceIds.length,
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'Every claim counted.',
+      resolve: (bucket, _args, { loaders }) =>
+        Promise.all(bucket.claimIds.map((id) => present(loaders.claim.load(id), `claim ${id}`))),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  timeline: t.connection(
+    {
+      type: EntityRef,
+      description:
+        'The events an entity is linked to (or that happened in a place), oldest first. An event known only to the month or year sorts by its first possible day and says so in `date.precision`.',
+      args: {
+        entity: t.arg.string({
+          required: true,
+          description: 'Slug of the entity, e.g. `cnsp` or `niger`.',
+        }),
+        from: t.arg({
+          type: 'LocalDate',
+          required: false,
+          description: 'Events that may have happened on or after this day.',
+        }),
+        to: t.arg({
+          type: 'LocalDate',
+          required: false,
+          description: 'Events that may have happened on or before this day.',
+        }),
+      },
+      resolve: async (_root, args, { database, loaders }) => {
+        const page = pageFromArgs(args);
+        if (!(await loaders.entity.load(args.entity)))
+          throw badInput('entity', `no entity has the slug "${args.entity}"`);
+        if (args.from && args.to && args.to < args.from)
+          throw badInput('to', `${args.to} is before from (${args.from})`);
+        const filter = {
+          types: null,
+          from: args.from ?? null,
+          to: args.to ?? null,
+          place: null,
+          participant: null,
+          involving: args.entity,
+          near: null,
+        };
+        return toConnection(
+          page,
+          await listEvents(database, filter, 'DATE_ASC', page),
+          (event) => event,
+        );
+      },
+    },
+    EventConnectionRef,
+  ),
+  path: t.field({
+    type: PathResultType,
+    description:
+      'The shortest paths between two entities over facts ("How is France connected to JNIM?").',
+    args: {
+      from: t.arg.string({ required: true, description: 'Slug of the first entity.' }),
+      to: t.arg.string({ required: true, description: 'Slug of the second entity.' }),
+      maxLength: t.arg.int({
+        defaultValue: 4,
+        description: `Longest path to look for, 1 to ${MAX_PATH_LENGTH}.`,
+      }),
+      types: t.arg.stringList({
+        required: false,
+        description: 'Only over these relationship types.',
+      }),
+      first: t.arg.int({ defaultValue: 5, description: 'How many paths at most, 1 to 50.' }),
+    },
+    resolve: async (_root, args, { database, loaders }) => {
+      const maxLength = args.maxLength ?? 4;
+      const first = args.first ?? 5;
+      if (maxLength < 1) throw badInput('maxLength', 'must be at least 1');
+      if (maxLength > MAX_PATH_LENGTH) throw limitExceeded('maxLength', MAX_PATH_LENGTH, maxLength);
+      if (first < 1) throw badInput('first', 'must be at least 1');
+      if (first > 50) throw limitExceeded('first', 50, first);
+      for (const [name, slug] of [
+        ['from', args.from],
+        ['to', args.to],
+      ] as const) {
+        if (!(await loaders.entity.load(slug)))
+          throw badInput(name, `no entity has the slug "${slug}"`);
+      }
+      const paths = await findShortestPaths(database, {
+        from: args.from,
+        to: args.to,
+        maxLength,
+        types: checkRelationshipTypes(args.types),
+        limit: first + 1,
+      });
+      return { paths: paths.slice(0, first), truncated: paths.length > first };
+    },
+  }),
+  neighborhood: t.field({
+    type: NeighborhoodType,
+    nullable: true,
+    description:
+      'The entities within a few steps of one, and every relationship among them; null for an unknown slug.',
+    args: {
+      slug: t.arg.string({ required: true, description: 'Slug of the centre.' }),
+      depth: t.arg.int({
+        defaultValue: 1,
+        description: `Steps out, 1 to ${MAX_NEIGHBORHOOD_DEPTH}.`,
+      }),
+      types: t.arg.stringList({
+        required: false,
+        description: 'Only over these relationship types.',
+      }),
+      asOf: t.arg({
+        type: 'LocalDate',
+        required: false,
+        description: 'Only relationships known to hold on this day.',
+      }),
+      limit: t.arg.int({
+        defaultValue: 100,
+        description: `Most entities besides the centre, up to ${MAX_NEIGHBORHOOD_NODES}.`,
+      }),
+    },
+    resolve: (_root, args, { database }) => {
+      const depth = args.depth ?? 1;
+      const limit = args.limit ?? 100;
+      if (depth < 1) throw badInput('depth', 'must be at least 1');
+      if (depth > MAX_NEIGHBORHOOD_DEPTH)
+        throw limitExceeded('depth', MAX_NEIGHBORHOOD_DEPTH, depth);
+      if (limit < 1) throw badInput('limit', 'must be at least 1');
+      if (limit > MAX_NEIGHBORHOOD_NODES)
+        throw limitExceeded('limit', MAX_NEIGHBORHOOD_NODES, limit);
+      return findNeighborhood(database, {
+        slug: args.slug,
+        depth,
+        types: checkRelationshipTypes(args.types),
+        asOf: args.asOf ?? null,
+        limit,
+      });
+    },
+  }),
+  casualtyStatistics: t.field({
+    type: [CasualtyBucketType],
+    description:
+      'Claimed casualty figures summed by month, region or actor, with the lowest and highest figure and the number of sources.',
+    args: {
+      groupBy: t.arg({ type: CasualtyGroupingEnum, required: true, description: 'How to group.' }),
+      property: t.arg.string({
+        defaultValue: 'soldiers_killed',
+        description: 'The claimed property, e.g. soldiers_killed or soldiers_wounded.',
+      }),
+      from: t.arg({
+        type: 'LocalDate',
+        required: false,
+        description: 'Events that may have happened on or after this day.',
+      }),
+      to: t.arg({
+        type: 'LocalDate',
+        required: false,
+        description: 'Events that may have happened on or before this day.',
+      }),
+    },
+    resolve: (_root, args, { database }) => {
+      if (args.from && args.to && args.to < args.from)
+        throw badInput('to', `${args.to} is before from (${args.from})`);
+      return aggregateCasualties(database, {
+        property: args.property ?? 'soldiers_killed',
+        grouping: args.groupBy,
+        from: args.from ?? null,
+        to: args.to ?? null,
+      });
+    },
+  }),
+}));

@@ -9,6 +9,7 @@ import {
   searchEntities,
   type EntityFilter,
   type EventFilter,
+  type NearFilter,
 } from '../store/entities.js';
 import type { EntityRecord } from '../store/records.js';
 import type { Direction } from '../store/relations.js';
@@ -16,7 +17,16 @@ import { builder, type Context, type FieldBuilder } from './builder.js';
 import { EntityKindEnum, GeoPointType, PartialDateType } from './common.js';
 import { badInput } from './errors.js';
 import { connectionType, pageFromArgs, toConnection } from './paging.js';
-import { ClaimRef, EntityConnectionRef, EntityRef, SourceRef, loadNodes, present } from './refs.js';
+import {
+  ClaimRef,
+  EntityConnectionRef,
+  EntityRef,
+  EventConnectionRef,
+  SourceRef,
+  loadNodes,
+  present,
+  KindRefs,
+} from './refs.js';
 import { relationList } from './relations.js';
 
 EntityRef.implement({
@@ -277,8 +287,7 @@ const CASUALTY_PROPERTIES = [
 ];
 
 for (const kind of ENTITY_KINDS) {
-  const ref = builder.objectRef<EntityRecord>(kind);
-  builder.node(ref, {
+  builder.node(KindRefs[kind], {
     description: KIND_DESCRIPTIONS[kind],
     interfaces: [EntityRef],
     isTypeOf: (entity) => (entity as EntityRecord).kind === kind,
@@ -309,6 +318,42 @@ export const EventOrderEnum = builder.enumType('EventOrder', {
 });
 
 const EVENT_TYPES: readonly string[] = SUBKINDS.Event;
+const MAX_NEAR_KM = 5000;
+
+export const NearInput = builder.inputType('NearInput', {
+  description: 'Within a distance of a place, by the coordinates of both (Neo4j point distance).',
+  fields: (t) => ({
+    place: t.string({
+      required: true,
+      description: 'Slug of a place with coordinates, e.g. `niamey`.',
+    }),
+    withinKm: t.float({
+      required: true,
+      description: `The radius in kilometres, up to ${MAX_NEAR_KM}.`,
+    }),
+  }),
+});
+
+/** The centre and radius of a `near` argument, checked: a known place with coordinates. */
+async function nearFilter(
+  near: { place: string; withinKm: number } | null | undefined,
+  { loaders }: Context,
+): Promise<NearFilter | null> {
+  if (!near) return null;
+  if (!(near.withinKm > 0 && near.withinKm <= MAX_NEAR_KM)) {
+    throw badInput(
+      'near',
+      `withinKm must be above 0 and at most ${MAX_NEAR_KM} (got ${near.withinKm})`,
+    );
+  }
+  const place = await loaders.entity.load(near.place);
+  if (!place?.location) throw badInput('near', `"${near.place}" is not a place with coordinates`);
+  return {
+    latitude: place.location.latitude,
+    longitude: place.location.longitude,
+    meters: near.withinKm * 1000,
+  };
+}
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -341,20 +386,27 @@ builder.queryFields((t) => ({
           required: false,
           description: 'Slug of a place: entities that lie or took place inside it.',
         }),
+        near: t.arg({
+          type: NearInput,
+          required: false,
+          description: 'Entities at, in or based at a place within a distance of a place.',
+        }),
         orderBy: t.arg({
           type: EntityOrderEnum,
           defaultValue: 'NAME_ASC',
           description: 'How to sort.',
         }),
       },
-      resolve: async (_root, args, { database }) => {
+      resolve: async (_root, args, context) => {
         const page = pageFromArgs(args);
         const filter: EntityFilter = {
           kinds: args.kinds ? [...args.kinds] : null,
           name: args.name ?? null,
           country: args.country ?? null,
           region: args.region ?? null,
+          near: await nearFilter(args.near, context),
         };
+        const { database } = context;
         return toConnection(
           page,
           await listEntities(database, filter, args.orderBy ?? 'NAME_ASC', page),
@@ -391,13 +443,23 @@ builder.queryFields((t) => ({
           required: false,
           description: 'Slug of an entity that took part in or announced the event.',
         }),
+        involving: t.arg.string({
+          required: false,
+          description:
+            'Slug of an entity linked to the event in any way, or of a place it happened in: a timeline.',
+        }),
+        near: t.arg({
+          type: NearInput,
+          required: false,
+          description: 'Events at a place within a distance of a place.',
+        }),
         orderBy: t.arg({
           type: EventOrderEnum,
           defaultValue: 'DATE_ASC',
           description: 'How to sort.',
         }),
       },
-      resolve: async (_root, args, { database }) => {
+      resolve: async (_root, args, context) => {
         const page = pageFromArgs(args);
         const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
         if (unknown.length > 0)
@@ -414,16 +476,17 @@ builder.queryFields((t) => ({
           to: args.to ?? null,
           place: args.place ?? null,
           participant: args.participant ?? null,
+          involving: args.involving ?? null,
+          near: await nearFilter(args.near, context),
         };
         return toConnection(
           page,
-          await listEvents(database, filter, args.orderBy ?? 'DATE_ASC', page),
+          await listEvents(context.database, filter, args.orderBy ?? 'DATE_ASC', page),
           (e) => e,
         );
       },
     },
-    { ...connectionType('EventConnection', 'Events, a page at a time.') },
-    { name: 'EventEdge' },
+    EventConnectionRef,
   ),
   search: t.connection(
     {

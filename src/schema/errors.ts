@@ -6,3 +6,10 @@ export function badInput(argumentName: string, message: string): GraphQLError {
     extensions: { code: 'BAD_USER_INPUT', argumentName },
   });
 }
+
+/** A size or depth limit that the request went past; the limit is in the error. */
+export function limitExceeded(argumentName: string, limit: number, got: number): GraphQLError {
+  return new GraphQLError(`Argument "${argumentName}": at most ${limit} (got ${got})`, {
+    extensions: { code: 'LIMIT_EXCEEDED', argumentName, limit },
+  });
+}

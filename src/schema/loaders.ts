@@ -4,6 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from '../neo4j/database.js';
+import { findDistances } from '../store/analysis.js';
 import { findClaims, findClaimsByIds, type ClaimQuery } from '../store/claims.js';
 import { findEntities } from '../store/entities.js';
 import { findRelations, type RelationQuery } from '../store/relations.js';
@@ -28,6 +29,10 @@ export function createLoaders(database: GraphDatabase) {
     ),
     mentions: new DataLoader(
       (queries: readonly MentionQuery[]) => findMentions(database, queries),
+      byKey,
+    ),
+    distance: new DataLoader(
+      (pairs: readonly { fromId: string; toId: string }[]) => findDistances(database, pairs),
       byKey,
     ),
   };

@@ -3,10 +3,16 @@
  * families (entities, relations, claims, sources) can point at each other without import cycles.
  */
 import type { ClaimRecord, EntityRecord, SentenceRecord, SourceRecord } from '../store/records.js';
-import { builder } from './builder.js';
+import type { ObjectRef } from '@pothos/core';
+import { ENTITY_KINDS, type EntityKind } from '../seeds/format.js';
+import { builder, type BuilderTypes } from './builder.js';
 import { connectionType } from './paging.js';
 
 export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
+/** One object type per kind of entity, all implementing Entity (see entities.ts). */
+export const KindRefs = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, builder.objectRef<EntityRecord>(kind)]),
+) as unknown as Record<EntityKind, ObjectRef<BuilderTypes, EntityRecord>>;
 export const SourceRef = builder.objectRef<SourceRecord>('Source');
 export const ClaimRef = builder.objectRef<ClaimRecord>('Claim');
 export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
@@ -30,4 +36,12 @@ export async function present<T>(record: Promise<T | null | Error>, what: string
 export const EntityConnectionRef = builder.connectionObject(
   { type: EntityRef, ...connectionType('EntityConnection', 'Entities, a page at a time.') },
   { name: 'EntityEdge' },
+);
+
+export const EventConnectionRef = builder.connectionObject(
+  {
+    type: EntityRef,
+    ...connectionType('EventConnection', 'Events, a page at a time, in time order.'),
+  },
+  { name: 'EventEdge' },
 );

@@ -116,7 +116,9 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
 
 const RELATION_TYPE_LIST = RELATIONSHIP_TYPES.join(', ');
 
-function checkTypes(types: readonly string[] | null | undefined): string[] | null {
+export function checkRelationshipTypes(
+  types: readonly string[] | null | undefined,
+): string[] | null {
   if (!types) return null;
   const unknown = types.filter((type) => !(RELATIONSHIP_TYPES as readonly string[]).includes(type));
   if (unknown.length > 0) {
@@ -155,7 +157,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
         const page = pageFromArgs(args);
         const result = await loaders.relations.load({
           entityId: entity.id,
-          types: checkTypes(args.types),
+          types: checkRelationshipTypes(args.types),
           direction: (args.direction ?? 'BOTH') as Direction,
           asOf: args.asOf ?? null,
           ...page,

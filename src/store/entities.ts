@@ -27,6 +27,14 @@ export interface EntityFilter {
   country: string | null;
   /** Slug of a place the entity lies in or took place in, at any depth. */
   region: string | null;
+  /** Entities at, in or based at a place within this distance of a point. */
+  near: NearFilter | null;
+}
+
+export interface NearFilter {
+  latitude: number;
+  longitude: number;
+  meters: number;
 }
 
 const ENTITY_LIST = (order: string) => `
@@ -38,6 +46,9 @@ const ENTITY_LIST = (order: string) => `
           (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|GOVERNS|HOLDS_OFFICE_IN|BASED_AT|DEPLOYED_IN|ACTIVE_IN|MEMBER_OF*1..3]->(:Country {id: $country}) })
     AND ($region IS NULL OR EXISTS {
           (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region}) })
+    AND ($near IS NULL OR EXISTS {
+          MATCH (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place:Place)
+          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })
   WITH e ORDER BY ${order}
   WITH collect(e) AS matches
   RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`;
@@ -67,6 +78,10 @@ export interface EventFilter {
   place: string | null;
   /** Slug of an entity that took part in or announced the event. */
   participant: string | null;
+  /** Slug of an entity linked to the event in any way, or a place it took place in. */
+  involving: string | null;
+  /** Events at a place within this distance of a point. */
+  near: NearFilter | null;
 }
 
 const EVENT_LIST = (order: string) => `
@@ -78,6 +93,11 @@ const EVENT_LIST = (order: string) => `
           (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $place}) })
     AND ($participant IS NULL OR EXISTS {
           (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e) })
+    AND ($involving IS NULL OR EXISTS { (e)--(:Entity {id: $involving}) } OR EXISTS {
+          (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $involving}) })
+    AND ($near IS NULL OR EXISTS {
+          MATCH (e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place)
+          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })
   WITH e ORDER BY ${order}
   WITH collect(e) AS matches
   RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`;
