@@ -5,6 +5,7 @@
 import type { Config } from './config.js';
 import { listen } from './http-server.js';
 import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
 import { GraphDatabase } from './neo4j/database.js';
 import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
 import { loadSeeds } from './seeds/load.js';
@@ -24,12 +25,23 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     ? undefined
     : await SupervisedNeo4j.start(config.embedded, logger);
   const uri = config.neo4j.uri ?? embedded!.boltUri;
-  const database = GraphDatabase.connect(GraphDatabase.connectionOptions(config, uri), logger);
+  const metrics = new Metrics();
+  const database = GraphDatabase.connect(
+    GraphDatabase.connectionOptions(config, uri),
+    logger,
+    metrics,
+  );
   try {
     if (config.neo4j.uri) await reportReachability(database, logger);
     if (config.seedOnStart) await seedEmptyGraph(database, logger);
-    const app = createApp({ config, database, logger });
-    const http = await listen(app, { ...config.http, logger });
+    const app = createApp({ config, database, logger, metrics });
+    const http = await listen(app, {
+      ...config.http,
+      logger,
+      maxBodyBytes: config.limits.maxBodyBytes,
+      onResponse: (method, path, status, seconds) =>
+        metrics.httpRequest(method, path, status, seconds),
+    });
     logger.info({ graphiql: `${http.url}/graphql`, neo4j: uri }, 'sahel-graph is serving');
     return {
       url: http.url,

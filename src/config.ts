@@ -51,6 +51,14 @@ const environmentSchema = z.object({
   NEO4J_HEAP: memorySize.default('1g'),
   NEO4J_PAGECACHE: memorySize.default('512m'),
   NEO4J_LAUNCHER_DIR: z.string().min(1).default('.data/neo4j-launcher'),
+  GRAPHQL_MAX_DEPTH: positiveInt('how deep a GraphQL operation may nest').default(15),
+  GRAPHQL_MAX_ALIASES: positiveInt('aliases in one GraphQL operation, __typename included').default(
+    30,
+  ),
+  GRAPHQL_MAX_DIRECTIVES: positiveInt('directives in one GraphQL operation').default(20),
+  GRAPHQL_MAX_TOKENS: positiveInt('tokens in one GraphQL document').default(3000),
+  GRAPHQL_MAX_COST: positiveInt('the estimated cost of one GraphQL operation').default(20000),
+  MAX_BODY_BYTES: positiveInt('bytes of a request body').default(1_000_000),
   CYPHER_TIMEOUT_MS: positiveInt('milliseconds an analyst Cypher query may run').default(5000),
   CYPHER_MAX_ROWS: positiveInt('rows an analyst Cypher query may return').default(1000),
   CYPHER_TOKEN: z.preprocess(
@@ -89,6 +97,15 @@ export interface Config {
     queryTimeoutMs: number;
   };
   embedded: EmbeddedNeo4jConfig;
+  /** Limits on each GraphQL operation (graphql-armor) and on request bodies. */
+  limits: {
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    maxBodyBytes: number;
+  };
   /** The read-only Cypher endpoint: its limits, and the bearer token it requires, if any. */
   cypher: { timeoutMs: number; maxRows: number; token: string | undefined };
   /** Load seeds/ into the graph at start when it holds no entities yet. */
@@ -135,6 +152,14 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       heap: env.NEO4J_HEAP,
       pageCache: env.NEO4J_PAGECACHE,
       launcherDir: resolve(env.NEO4J_LAUNCHER_DIR),
+    },
+    limits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxBodyBytes: env.MAX_BODY_BYTES,
     },
     cypher: {
       timeoutMs: env.CYPHER_TIMEOUT_MS,

@@ -1,7 +1,9 @@
 /** Serves a fetch-style handler over Node's HTTP server, with a graceful close. */
 import { createServer, type RequestListener } from 'node:http';
 import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
 import type { Logger } from './logger.js';
+import { requestContext } from './request-context.js';
 import { StartupError } from './startup-error.js';
 
 export interface HttpServer {
@@ -13,9 +15,21 @@ export interface HttpServer {
 
 export async function listen(
   handler: RequestListener,
-  options: { port: number; host: string; logger: Logger },
+  options: {
+    port: number;
+    host: string;
+    logger: Logger;
+    maxBodyBytes: number;
+    /** Told of every response, for metrics. */
+    onResponse?: (method: string, path: string, status: number, seconds: number) => void;
+  },
 ): Promise<HttpServer> {
-  const server = createServer(logRequests(handler, options.logger));
+  const server = createServer(
+    logRequests(limitBodies(handler, options.maxBodyBytes), options.logger, options.onResponse),
+  );
+  // Slow clients may not hold a connection open for ever (slowloris).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
   try {
     server.listen(options.port, options.host);
     await once(server, 'listening');
@@ -42,16 +56,52 @@ export async function listen(
   };
 }
 
-/** One log line per request when its response ends: probes at debug level, the rest at info. */
-function logRequests(handler: RequestListener, logger: Logger): RequestListener {
+/**
+ * Gives each request an id (the X-Request-Id header, and the context of everything done for
+ * it), and logs one line when its response ends: probes at debug level, the rest at info.
+ */
+function logRequests(
+  handler: RequestListener,
+  logger: Logger,
+  onResponse: (method: string, path: string, status: number, seconds: number) => void = () => {},
+): RequestListener {
   return (request, response) => {
     const started = performance.now();
+    const requestId = randomUUID();
+    response.setHeader('x-request-id', requestId);
     response.once('finish', () => {
       const path = (request.url ?? '').split('?')[0];
-      const level = path === '/health' || path === '/ready' ? 'debug' : 'info';
+      const level =
+        path === '/health' || path === '/ready' || path === '/metrics' ? 'debug' : 'info';
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      logger[level]({ method: request.method, path, status: response.statusCode, ms }, 'request');
+      logger[level](
+        { requestId, method: request.method, path, status: response.statusCode, ms },
+        'request',
+      );
+      onResponse(request.method ?? 'GET', path ?? '', response.statusCode, ms / 1000);
     });
-    handler(request, response);
+    requestContext.run({ requestId }, () => handler(request, response));
+  };
+}
+
+/**
+ * Refuses a body over the limit before anything reads it (413), and a body of unknown length
+ * (411): the length must be declared for the limit to be checked up front.
+ */
+function limitBodies(handler: RequestListener, maxBodyBytes: number): RequestListener {
+  return (request, response) => {
+    const declared = request.headers['content-length'];
+    const refuse = (status: number, code: string, message: string) => {
+      response.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+      response.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+      request.resume();
+    };
+    if (request.headers['transfer-encoding'] && declared === undefined) {
+      refuse(411, 'LENGTH_REQUIRED', 'Send the body with a Content-Length header');
+    } else if (declared !== undefined && Number(declared) > maxBodyBytes) {
+      refuse(413, 'BODY_TOO_LARGE', `The body is over ${maxBodyBytes} bytes`);
+    } else {
+      handler(request, response);
+    }
   };
 }

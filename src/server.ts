@@ -5,7 +5,11 @@
 import { format } from 'node:util';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { isAuthorized, useCypherEndpoint } from './analyst/cypher-endpoint.js';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Config } from './config.js';
+import { maskError } from './masked-errors.js';
+import type { Metrics } from './metrics.js';
+import { useOperationLimits } from './operation-limits.js';
 import type { Logger } from './logger.js';
 import type { GraphDatabase } from './neo4j/database.js';
 import type { Context } from './schema/builder.js';
@@ -43,11 +47,12 @@ query KandadjiAttack {
 `;
 
 export function createApp(options: {
-  config: Pick<Config, 'corsOrigins' | 'production' | 'cypher'>;
+  config: Pick<Config, 'corsOrigins' | 'production' | 'cypher' | 'limits'>;
   database: GraphDatabase;
   logger: Logger;
+  metrics: Metrics;
 }): App {
-  const { config, database, logger } = options;
+  const { config, database, logger, metrics } = options;
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => ({
@@ -66,7 +71,17 @@ export function createApp(options: {
       warn: (...args) => logger.warn(format(...args)),
       error: (...args) => logger.error(format(...args)),
     },
-    plugins: [useNeo4jReadiness(database, logger), useCypherEndpoint({ database, config, logger })],
+    maskedErrors: { maskError: maskError(logger) },
+    // One operation per request: a batch would multiply every limit below.
+    batching: false,
+    plugins: [
+      useNeo4jReadiness(database, logger),
+      metrics.endpointPlugin(),
+      useCypherEndpoint({ database, config, logger }),
+      useCSRFPrevention(),
+      ...useOperationLimits(config.limits, config.production),
+      metrics.graphqlPlugin(),
+    ],
   });
 }
 

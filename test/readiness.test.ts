@@ -1,6 +1,7 @@
 /**
- * /ready follows Neo4j: 503 with a reason while the database is stopped, 200 again once it is
- * back, and the server answers queries again without being restarted.
+ * /ready follows Neo4j: 503 with a reason while the database is stopped (queries get
+ * SERVICE_UNAVAILABLE), 200 again once it is back, and the server answers queries again without
+ * being restarted.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,26 @@ describe('readiness through a Neo4j outage', () => {
     expect(down.body.status).toBe('unavailable');
     expect(down.body.reason).toMatch(/^Neo4j does not answer \(\S+\)$/);
     expect((await fetch(`${service.url}/health`)).status).toBe(200);
+
+    // Queries get a clear error, well before the client would give up (a bound, not a timing).
+    const query = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entities { totalCount } }' }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const answer = (await query.json()) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
+    expect(answer.errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(answer.errors[0]!.message).toBe('The database is unavailable; try again shortly.');
+    const cypher = await fetch(`${service.url}/cypher`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'RETURN 1' }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    expect(cypher.status).toBe(503);
 
     neo4j = await EmbeddedNeo4j.start(neo4jConfig, logger);
     expect(await eventually(async () => (await readiness()).status === 200, 30_000)).toBe(true);

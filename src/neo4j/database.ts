@@ -18,6 +18,15 @@ export interface ConnectionOptions {
   queryTimeoutMs: number;
 }
 
+/** Told of every statement, transaction and session, for metrics. */
+export interface DatabaseObserver {
+  query(mode: 'READ' | 'WRITE'): void;
+  transaction(mode: 'READ' | 'WRITE', seconds: number, ok: boolean): void;
+  session(delta: 1 | -1): void;
+}
+
+const UNOBSERVED: DatabaseObserver = { query() {}, transaction() {}, session() {} };
+
 /** Bounds on how long a request may wait for Neo4j while it is down, before it gets an error. */
 const CONNECTION_TIMEOUT_MS = 5_000;
 const ACQUISITION_TIMEOUT_MS = 10_000;
@@ -29,9 +38,14 @@ export class GraphDatabase {
   private constructor(
     private readonly driver: Driver,
     private readonly options: ConnectionOptions,
+    private readonly observer: DatabaseObserver,
   ) {}
 
-  static connect(options: ConnectionOptions, logger: Logger): GraphDatabase {
+  static connect(
+    options: ConnectionOptions,
+    logger: Logger,
+    observer: DatabaseObserver = UNOBSERVED,
+  ): GraphDatabase {
     // No password: the embedded Neo4j, whose Bolt port is on loopback only and has auth off.
     const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined;
     const driver = neo4j.driver(options.uri, auth, {
@@ -48,7 +62,7 @@ export class GraphDatabase {
           logger[level === 'error' ? 'error' : 'warn']({ neo4j: message }, 'neo4j driver'),
       },
     });
-    return new GraphDatabase(driver, options);
+    return new GraphDatabase(driver, options, observer);
   }
 
   static connectionOptions(config: Config, uri: string): ConnectionOptions {
@@ -68,7 +82,7 @@ export class GraphDatabase {
   /** A read transaction, retried on transient errors; `timeoutMs` overrides the default timeout. */
   read<T>(work: (tx: Transaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     return this.withSession('READ', (session) =>
-      session.executeRead((tx) => work(this.counting(tx)), {
+      session.executeRead((tx) => work(this.counting(tx, 'READ')), {
         timeout: options.timeoutMs ?? this.options.queryTimeoutMs,
       }),
     );
@@ -76,16 +90,17 @@ export class GraphDatabase {
 
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (session) =>
-      session.executeWrite((tx) => work(this.counting(tx)), {
+      session.executeWrite((tx) => work(this.counting(tx, 'WRITE')), {
         timeout: this.options.queryTimeoutMs,
       }),
     );
   }
 
-  private counting(tx: ManagedTransaction): Transaction {
+  private counting(tx: ManagedTransaction, mode: 'READ' | 'WRITE'): Transaction {
     return {
       run: ((...args: Parameters<ManagedTransaction['run']>) => {
         this.queries += 1;
+        this.observer.query(mode);
         return tx.run(...args);
       }) as ManagedTransaction['run'],
     };
@@ -113,9 +128,16 @@ export class GraphDatabase {
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
+    const started = performance.now();
+    let ok = false;
+    this.observer.session(1);
     try {
-      return await work(session);
+      const result = await work(session);
+      ok = true;
+      return result;
     } finally {
+      this.observer.transaction(mode, (performance.now() - started) / 1000, ok);
+      this.observer.session(-1);
       await session.close();
     }
   }

@@ -17,6 +17,13 @@ export interface PageArgs {
   before?: string | null;
 }
 
+export function pageSizeError(first: number) {
+  return badInput(
+    'first',
+    `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
+  );
+}
+
 export function pageFromArgs(args: PageArgs): Page {
   if (args.last != null || args.before != null) {
     throw badInput(
