@@ -1,10 +1,11 @@
 /**
- * `npm run seed [file ...]`: loads all seed files, or the named ones, into Neo4j: the server's
- * NEO4J_URI, else the embedded Neo4j of a running `npm start`, else an embedded Neo4j started
- * for this load and stopped after it.
+ * `npm run seed [-- [--dir folder] file ...]`: loads all seed files, or the named ones, into
+ * Neo4j: the server's NEO4J_URI, else the embedded Neo4j of a running `npm start`, else an
+ * embedded Neo4j started for this load and stopped after it.
  */
 import { once } from 'node:events';
 import { connect as connectSocket } from 'node:net';
+import { parseArgs } from 'node:util';
 import { parseConfig, readEnvironment } from '../config.js';
 import { createLogger } from '../logger.js';
 import { GraphDatabase } from '../neo4j/database.js';
@@ -20,7 +21,16 @@ let database: GraphDatabase | undefined;
 
 try {
   database = await connect();
-  const summary = await loadSeeds(database, { only: process.argv.slice(2) });
+  const { values, positionals } = parseArgs({
+    options: { dir: { type: 'string' } },
+    allowPositionals: true,
+  });
+  console.log(`Loading seed files from ${values.dir ?? 'seeds/'}`);
+  const summary = await loadSeeds(database, {
+    dir: values.dir,
+    only: positionals,
+    onWriting: () => console.log('Seed files are valid; writing them in one transaction'),
+  });
   const perSecond = (count: number) => Math.round(count / summary.writeSeconds);
   console.log(
     `Loaded ${summary.files.join(', ')}: ${summary.nodes} nodes and ${summary.relationships} ` +

@@ -18,11 +18,12 @@ export interface LoadSummary extends WriteSummary {
 /**
  * Loads `only` (file names, with or without .yaml) or, when empty, every file, in which case
  * what files no longer in the folder had contributed is removed. Every file of the folder is
- * validated either way, since files refer to each other's entities.
+ * validated either way, since files refer to each other's entities. `onWriting` is told when
+ * validation is over and the one write transaction begins.
  */
 export async function loadSeeds(
   database: GraphDatabase,
-  options: { dir?: string; only?: string[] } = {},
+  options: { dir?: string; only?: string[]; onWriting?: () => void } = {},
 ): Promise<LoadSummary> {
   const timer = stopwatch();
   const files = await readSeedDirectory(resolve(options.dir ?? SEED_DIR));
@@ -38,6 +39,7 @@ export async function loadSeeds(
   const validateSeconds = timer.lap();
   await ensureGraphSchema(database);
   const schemaSeconds = timer.lap();
+  options.onWriting?.();
   const summary = await writeSeedPlans(database, plans, {
     ...(wanted.length === 0 ? { pruneExcept: files.map((file) => file.name) } : {}),
   });
