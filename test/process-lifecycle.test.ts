@@ -85,6 +85,60 @@ describe('the server process and its embedded Neo4j', () => {
     expect(isAlive(jvmPid)).toBe(false);
   });
 
+  it('shuts down under load: in-flight requests finish or fail cleanly, the store closes cleanly', async () => {
+    const before = cleanShutdowns();
+    const { run, url, jvmPid } = await startServer();
+    const outcomes: (number | string)[] = [];
+    let stopping = false;
+    const client = async () => {
+      while (!stopping) {
+        try {
+          const response = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              query:
+                '{ entities(first: 50) { totalCount edges { node { slug relations(first: 5) { totalCount } } } } }',
+            }),
+            signal: AbortSignal.timeout(30_000),
+          });
+          await response.text();
+          outcomes.push(response.status);
+        } catch (error) {
+          outcomes.push(
+            (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name,
+          );
+          return; // the server has stopped listening
+        }
+      }
+    };
+    const clients = Array.from({ length: 20 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    stopping = true;
+    await Promise.all(clients);
+
+    expect(outcomes.filter((outcome) => outcome === 200).length).toBeGreaterThan(0);
+    const unclean = outcomes.filter((outcome) => typeof outcome === 'number' && outcome !== 200);
+    expect(unclean).toEqual([]);
+    for (const failure of outcomes.filter((outcome) => typeof outcome === 'string')) {
+      expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET']).toContain(failure);
+    }
+    expect(isAlive(jvmPid)).toBe(false);
+    expect(cleanShutdowns()).toBe(before + 1);
+
+    // The store opens again without recovery.
+    const logFile = join(dataDir, 'logs', 'debug.log');
+    const offset = readFileSync(logFile, 'utf8').length;
+    const again = await startServer();
+    again.run.child.kill('SIGTERM');
+    await again.run.exited;
+    expect(readFileSync(logFile, 'utf8').slice(offset)).not.toMatch(
+      /recovery (is )?required|Recovery started/i,
+    );
+  });
+
   it('leaves no JVM behind when the Node process is killed outright', async () => {
     const before = cleanShutdowns();
     const { run, jvmPid } = await startServer();
