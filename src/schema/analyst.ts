@@ -19,6 +19,7 @@ import {
 import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
 import { listEvents } from '../store/entities.js';
 import { builder } from './builder.js';
+import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded } from './errors.js';
 import type { Loaders } from './loaders.js';
 import { pageFromArgs, toConnection } from './paging.js';
@@ -298,23 +299,13 @@ builder.queryFields((t) => ({
           required: true,
           description: 'Slug of the entity, e.g. `cnsp` or `niger`.',
         }),
-        from: t.arg({
-          type: 'LocalDate',
-          required: false,
-          description: 'Events that may have happened on or after this day.',
-        }),
-        to: t.arg({
-          type: 'LocalDate',
-          required: false,
-          description: 'Events that may have happened on or before this day.',
-        }),
+        ...dateRangeArgs(t.arg),
       },
       resolve: async (_root, args, { database, loaders }) => {
         const page = pageFromArgs(args);
         if (!(await loaders.entity.load(args.entity)))
           throw badInput('entity', `no entity has the slug "${args.entity}"`);
-        if (args.from && args.to && args.to < args.from)
-          throw badInput('to', `${args.to} is before from (${args.from})`);
+        checkDateRange(args);
         const filter = {
           types: null,
           from: args.from ?? null,
@@ -427,20 +418,10 @@ builder.queryFields((t) => ({
         defaultValue: 'soldiers_killed',
         description: 'The claimed property, e.g. soldiers_killed or soldiers_wounded.',
       }),
-      from: t.arg({
-        type: 'LocalDate',
-        required: false,
-        description: 'Events that may have happened on or after this day.',
-      }),
-      to: t.arg({
-        type: 'LocalDate',
-        required: false,
-        description: 'Events that may have happened on or before this day.',
-      }),
+      ...dateRangeArgs(t.arg),
     },
     resolve: (_root, args, { database }) => {
-      if (args.from && args.to && args.to < args.from)
-        throw badInput('to', `${args.to} is before from (${args.from})`);
+      checkDateRange(args);
       return aggregateCasualties(database, {
         property: args.property ?? 'soldiers_killed',
         grouping: args.groupBy,

@@ -1,7 +1,9 @@
 /** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
+import type { ArgBuilder } from '@pothos/core';
 import { ENTITY_KINDS, SOURCE_KINDS, CLAIM_QUALIFIERS } from '../seeds/format.js';
 import type { LocationRecord, PartialDateRecord } from '../store/records.js';
-import { builder } from './builder.js';
+import { builder, type BuilderTypes } from './builder.js';
+import { badInput } from './errors.js';
 
 /** `ArmedGroup` → `ARMED_GROUP`, `anonymous-source` → `ANONYMOUS_SOURCE`. */
 function enumValues<T extends string>(values: readonly T[], describe: (value: T) => string) {
@@ -121,3 +123,25 @@ export const GeoPointType = builder.objectRef<LocationRecord>('GeoPoint').implem
     }),
   }),
 });
+
+/** The `from` and `to` arguments of fields that select events by date, precision aware. */
+export function dateRangeArgs(t: ArgBuilder<BuilderTypes>) {
+  return {
+    from: t({
+      type: 'LocalDate',
+      required: false,
+      description: 'Events that may have happened on or after this day.',
+    }),
+    to: t({
+      type: 'LocalDate',
+      required: false,
+      description: 'Events that may have happened on or before this day.',
+    }),
+  };
+}
+
+/** A date range that ends before it starts is the client's mistake, named as `to`. */
+export function checkDateRange(args: { from?: string | null; to?: string | null }): void {
+  if (args.from && args.to && args.to < args.from)
+    throw badInput('to', `${args.to} is before from (${args.from})`);
+}

@@ -14,7 +14,13 @@ import {
 import type { EntityRecord } from '../store/records.js';
 import type { Direction } from '../store/relations.js';
 import { builder, type Context, type FieldBuilder } from './builder.js';
-import { EntityKindEnum, GeoPointType, PartialDateType } from './common.js';
+import {
+  checkDateRange,
+  dateRangeArgs,
+  EntityKindEnum,
+  GeoPointType,
+  PartialDateType,
+} from './common.js';
 import { badInput } from './errors.js';
 import { connectionType, pageFromArgs, toConnection } from './paging.js';
 import {
@@ -425,16 +431,7 @@ builder.queryFields((t) => ({
           required: false,
           description: `Kinds of event: ${EVENT_TYPES.join(', ')}.`,
         }),
-        from: t.arg({
-          type: 'LocalDate',
-          required: false,
-          description: 'Events that may have happened on or after this day.',
-        }),
-        to: t.arg({
-          type: 'LocalDate',
-          required: false,
-          description: 'Events that may have happened on or before this day.',
-        }),
+        ...dateRangeArgs(t.arg),
         place: t.arg.string({
           required: false,
           description: 'Slug of a place: events there or anywhere inside it.',
@@ -467,9 +464,7 @@ builder.queryFields((t) => ({
             'types',
             `unknown event type ${unknown.join(', ')} (known: ${EVENT_TYPES.join(', ')})`,
           );
-        if (args.from && args.to && args.to < args.from) {
-          throw badInput('to', `${args.to} is before from (${args.from})`);
-        }
+        checkDateRange(args);
         const filter: EventFilter = {
           types: args.types ? [...args.types] : null,
           from: args.from ?? null,
