@@ -438,9 +438,9 @@ function describeCounts(total: number, counts: Map<string, number>): string {
 
 function statusCounts(result: autocannon.Result): Map<string, number> {
   return new Map(
-    Object.entries(result.statusCodeStats)
+    Object.entries(result.statusCodeStats ?? {})
       .filter(([status]) => !status.startsWith('2'))
-      .map(([status, { count }]) => [`HTTP ${status}`, count]),
+      .map(([status, { count }]) => [`HTTP ${status}`, count ?? 0]),
   );
 }
 
@@ -475,7 +475,10 @@ async function saveResults(
     },
     non2xx: result.non2xx,
     statusCodes: Object.fromEntries(
-      Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+      Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [
+        status,
+        count ?? 0,
+      ]),
     ),
     errors: result.errors,
     timeouts: result.timeouts,
