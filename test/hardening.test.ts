@@ -139,6 +139,28 @@ describe('requests', () => {
   });
 });
 
+describe('transaction timeouts', () => {
+  it('turn a query past NEO4J_QUERY_TIMEOUT_MS into QUERY_TIMEOUT, and the pool serves on', async () => {
+    const impatient = await startTestService({ NEO4J_QUERY_TIMEOUT_MS: '1' });
+    try {
+      const { body } = await postGraphQL(
+        impatient.url,
+        '{ neighborhood(slug: "niger", depth: 3, limit: 500) { nodes { node { slug } } } }',
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT' });
+      expect(body.errors?.[0]?.message).toBe('The request took too long and was stopped.');
+      expect((await fetch(`${impatient.url}/ready`)).status).toBe(200);
+    } finally {
+      await impatient.stop();
+    }
+    const { body } = await postGraphQL(
+      seeded().url,
+      '{ neighborhood(slug: "niger", depth: 1) { truncated } }',
+    );
+    expect(body.errors).toBeUndefined();
+  });
+});
+
 describe('/metrics', () => {
   it('counts requests, operations, errors and Cypher queries in Prometheus format', async () => {
     await postGraphQL(seeded().url, 'query CountNodes { graphStats { nodeCount } }');

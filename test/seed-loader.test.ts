@@ -300,3 +300,65 @@ describe('seed validation errors name file, line, column and path', () => {
     );
   });
 });
+
+describe('fuzzed seed files', () => {
+  /** A small deterministic generator, so a failing case can be replayed. */
+  function random(seed: number) {
+    return () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+  }
+
+  it('are refused with located problems, or load, but never crash the loader or change the graph half way', async () => {
+    const original = await readFile(join(FIXTURES, 'report.yaml'), 'utf8');
+    const next = random(4242);
+    const mutations = [
+      (text: string, at: number) =>
+        text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 20)),
+      (text: string, at: number) => text.slice(0, at) + pickOdd(next) + text.slice(at),
+      (text: string, at: number) => text.slice(0, at) + '\n' + text.slice(at),
+      (text: string, at: number) =>
+        text.slice(0, at) + ' '.repeat(1 + Math.floor(next() * 4)) + text.slice(at),
+    ];
+    for (let round = 0; round < 40; round += 1) {
+      const at = Math.floor(next() * original.length);
+      const mutate = mutations[Math.floor(next() * mutations.length)]!;
+      await writeFile(join(dir, 'report.yaml'), mutate(original, at));
+      const before = await snapshotGraph(service.database);
+      try {
+        await loadSeeds(service.database, { dir });
+      } catch (error) {
+        if (!(error instanceof SeedError))
+          throw new Error(`round ${round}: ${(error as Error).message}`);
+        for (const problem of error.problems) {
+          expect(problem.line, `round ${round}`).toBeGreaterThan(0);
+          expect(problem.file).toContain('.yaml');
+        }
+        expect(await snapshotGraph(service.database)).toEqual(before);
+      }
+    }
+  });
+});
+
+function pickOdd(next: () => number): string {
+  const odd = [
+    '{',
+    '[',
+    ']',
+    ':',
+    '- ',
+    '"',
+    "'",
+    '&anchor ',
+    '*alias',
+    '!!binary ',
+    '\u0000',
+    '🇳🇪',
+    '\t',
+    '#',
+    '%',
+    '@',
+  ];
+  return odd[Math.floor(next() * odd.length)]!;
+}
