@@ -6,6 +6,7 @@ import { format } from 'node:util';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { isAuthorized, useCypherEndpoint } from './analyst/cypher-endpoint.js';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useArgumentErrors } from './argument-errors.js';
 import type { Config } from './config.js';
 import { maskError } from './masked-errors.js';
 import type { Metrics } from './metrics.js';
@@ -79,6 +80,7 @@ export function createApp(options: {
       metrics.endpointPlugin(),
       useCypherEndpoint({ database, config, logger }),
       useCSRFPrevention(),
+      useArgumentErrors(),
       ...useOperationLimits(config.limits, config.production),
       metrics.graphqlPlugin(),
     ],

@@ -287,13 +287,21 @@ describe('bad input', () => {
     expect(error.message).toContain(`Argument "${argumentName}"`);
   });
 
-  it('rejects an unknown kind and a malformed date before running anything', async () => {
+  it('names the argument of an unknown kind or a malformed date, literal or variable', async () => {
     const kind = await errorOf('{ entities(kinds: [SPACESHIP]) { totalCount } }');
     expect(kind.message).toMatch(/SPACESHIP/);
-    const date = await errorOf('query ($d: LocalDate) { events(from: $d) { totalCount } }', {
+    expect(kind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'kinds' });
+    const literalDate = await errorOf('{ events(from: "2023-02-30") { totalCount } }');
+    expect(literalDate.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'from' });
+    const nested = await errorOf(
+      '{ events(near: { place: "niamey", withinKm: "far" }) { totalCount } }',
+    );
+    expect(nested.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'near' });
+    const variable = await errorOf('query ($d: LocalDate) { events(from: $d) { totalCount } }', {
       d: '2023-02-30',
     });
-    expect(date.message).toMatch(/\$d/);
+    expect(variable.message).toMatch(/\$d/);
+    expect(variable.extensions).toMatchObject({ code: 'BAD_USER_INPUT', variableName: 'd' });
   });
 });
 
