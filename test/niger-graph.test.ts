@@ -52,10 +52,10 @@ describe('the Kandadji attack of 2023-09-28', () => {
     });
     expect(await related(ATTACK, 'OCCURRED_AT')).toContain('kandadji');
     const [path] = await read(
-      `MATCH p = (:Place {id: 'kandadji'})-[:LOCATED_IN*1..3]->(:Country {id: 'niger'})
-       RETURN [n IN nodes(p) | n.id] AS ids ORDER BY length(p) LIMIT 1`,
+      `MATCH p = (:Place {id: 'kandadji'})-[:LOCATED_IN]->(:Place {id: 'tillaberi-region'})-[:LOCATED_IN]->(:Country {id: 'niger'})
+       RETURN count(p) AS paths`,
     );
-    expect(path!.ids).toEqual(['kandadji', 'tillaberi-region', 'niger']);
+    expect(path!.paths).toBeGreaterThan(0);
   });
 
   it('keeps both death tolls side by side: at least 12 per the ministry, at least 10 per the officer', async () => {

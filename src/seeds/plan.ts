@@ -49,6 +49,8 @@ export interface SeedPlan {
   entities: EntityRow[];
   relationships: RelationshipRow[];
   claims: ClaimRow[];
+  /** Which entities each source states something about: an index for `Source.mentions`. */
+  mentions: { sourceId: string; entityId: string }[];
 }
 
 /** Every label an entity may carry besides `Entity`: what a reload must be able to take away. */
@@ -177,7 +179,32 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
     }),
   }));
 
-  return { seedFile: name, sources, sourceLinks, sentences, entities, relationships, claims };
+  const mentions = uniquePairs([
+    ...seed.entities.flatMap((entity) => entity.sources.map((sourceId) => [sourceId, entity.id])),
+    ...seed.relationships.flatMap((relationship) =>
+      relationship.evidence.flatMap((item) => [
+        [item.source, relationship.from],
+        [item.source, relationship.to],
+      ]),
+    ),
+    ...seed.claims.flatMap((claim) =>
+      claim.about.flatMap((entityId) => [
+        [claim.claimedBy, entityId],
+        [claim.reportedIn, entityId],
+      ]),
+    ),
+  ]).map(([sourceId, entityId]) => ({ sourceId, entityId }));
+
+  return {
+    seedFile: name,
+    sources,
+    sourceLinks,
+    sentences,
+    entities,
+    relationships,
+    claims,
+    mentions,
+  };
 }
 
 /** Stable across reloads, and distinct per file: two files may state the same fact. */
@@ -203,6 +230,11 @@ function timeProperties(name: string, time: TimeValue): Properties {
 function toNeo4jDate(isoDate: string) {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(year, month, day);
+}
+
+function uniquePairs(pairs: string[][]): [string, string][] {
+  const byKey = new Map(pairs.map(([a, b]) => [`${a}\u0000${b}`, [a!, b!] as [string, string]]));
+  return [...byKey.values()];
 }
 
 function compact(properties: Properties): Properties {

@@ -71,6 +71,10 @@ async function removeStaleContribution(tx: Transaction, plan: SeedPlan): Promise
     `MATCH (s:Source {seedFile: $seedFile})-[r:CITED_IN|ISSUED_BY|SPOKE_TO]->() DELETE r`,
     params,
   );
+  await tx.run(
+    `MATCH (:Source)-[m:MENTIONS]->(:Entity) WHERE m.seedFile = $seedFile DELETE m`,
+    params,
+  );
   await tx.run(`MATCH (c:Claim {seedFile: $seedFile}) DETACH DELETE c`, params);
   await tx.run(`MATCH (s:Sentence {seedFile: $seedFile}) DETACH DELETE s`, params);
   await tx.run(
@@ -118,6 +122,15 @@ async function writeNodes(plan: SeedPlan, write: Write): Promise<void> {
 }
 
 async function writeLinks(plan: SeedPlan, write: Write): Promise<void> {
+  await write(
+    plan.seedFile,
+    `UNWIND $rows AS row
+     MATCH (s:Source {id: row.sourceId})
+     MATCH (e:Entity {id: row.entityId})
+     CREATE (s)-[:MENTIONS {seedFile: $seedFile}]->(e)
+     RETURN count(*) AS written`,
+    plan.mentions,
+  );
   await write(
     plan.seedFile,
     `UNWIND $rows AS row

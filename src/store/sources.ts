@@ -79,7 +79,10 @@ export interface MentionQuery extends Page {
   sourceId: string;
 }
 
-/** Entities a source states: in an entity's sources, a relationship's or a claim's. */
+/**
+ * Entities a source states something about (an entity's sources, a relationship's evidence, a
+ * claim's claimant or report), through the MENTIONS links the loader derives from those.
+ */
 export async function findMentions(
   database: GraphDatabase,
   queries: readonly MentionQuery[],
@@ -89,14 +92,7 @@ export async function findMentions(
       `UNWIND range(0, size($queries) - 1) AS position
        WITH position, $queries[position] AS query
        CALL (query) {
-         CALL (query) {
-           MATCH (e:Entity) WHERE query.sourceId IN e.sourceIds RETURN e
-           UNION
-           MATCH (e:Entity)-[r]-(:Entity) WHERE query.sourceId IN r.sourceIds RETURN e
-           UNION
-           MATCH (c:Claim)-[:ABOUT]->(e:Entity)
-           WHERE c.claimedBy = query.sourceId OR c.reportedIn = query.sourceId RETURN e
-         }
+         OPTIONAL MATCH (:Source {id: query.sourceId})-[:MENTIONS]->(e:Entity)
          WITH DISTINCT e ORDER BY toLower(e.name), e.id
          WITH collect(e) AS matches
          RETURN size(matches) AS total, [m IN matches[query.offset..query.offset + query.limit] | properties(m)] AS page

@@ -1,0 +1,45 @@
+/**
+ * `tsx bench/compare/serve.ts <implementation> <bolt uri>`: one implementation's server in its
+ * own process, on a free loopback port; prints `{"url": ...}` on one line once it serves, and
+ * stops cleanly on SIGTERM, SIGINT or when its stdin closes (the parent died).
+ */
+import getPort from 'get-port';
+import { startFloor } from './servers/floor.js';
+import { startNeo4jGraphql } from './servers/neo4j-graphql.js';
+import { startOurs } from './servers/ours.js';
+import { HOST, IMPLEMENTATIONS, type Implementation, type StartServer } from './servers/types.js';
+
+const STARTERS: Record<Implementation, StartServer> = {
+  ours: startOurs,
+  'neo4j-graphql': startNeo4jGraphql,
+  floor: startFloor,
+};
+
+const [name, boltUri] = process.argv.slice(2);
+if (!IMPLEMENTATIONS.includes(name as Implementation) || !boltUri) {
+  console.error(`usage: serve.ts <${IMPLEMENTATIONS.join('|')}> <bolt uri>`);
+  process.exit(2);
+}
+const server = await STARTERS[name as Implementation](boltUri, await getPort({ host: HOST }));
+console.log(JSON.stringify({ url: server.url }));
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  const timer = setTimeout(() => process.exit(1), 10_000);
+  void server.stop().then(
+    () => {
+      clearTimeout(timer);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.resume();

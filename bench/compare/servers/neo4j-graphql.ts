@@ -1,0 +1,119 @@
+/**
+ * "neo4j-graphql": `@neo4j/graphql` 7 over the same graph, with type definitions written to
+ * match the data model (docs/data-model.md).
+ *
+ * Mapping choices (see README.md):
+ * - one `Entity` type over the `Entity` label (every kind; `kind` is a property), and an `Event`
+ *   type over the `Event` label for the event-only fields and relationships;
+ * - the few typed relationships the operations need are `@relationship` fields (OCCURRED_AT,
+ *   ABOUT, CLAIMED_BY);
+ * - "every relationship of an entity, whatever its type, sorted by type then by the other
+ *   end's name, first n" cannot be a `@relationship` field (one type per field, and a field
+ *   per type cannot be sorted or limited across types), so it is a `@cypher` field returning
+ *   `EntityRelation` objects. `EntityRelation` is declared `@node` although it is a map, not a
+ *   node: that makes the library project it and resolve its own `@cypher` fields (`other`,
+ *   `sources`) with `this` bound to the map; a plain (non-`@node`) object type is projected
+ *   as-is and its nested entity fields come back null.
+ * - dates the event filter and order use are `@cypher` fields (`startsBy`, `endsFrom`), since
+ *   an event may have only an `endDate`.
+ */
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import neo4j from 'neo4j-driver';
+import { serveSchema } from './yoga-http.js';
+import type { StartServer } from './types.js';
+
+export const typeDefs = /* GraphQL */ `
+  type Entity @node {
+    id: ID!
+    name: String!
+    kind: String!
+    description: String
+    relations(first: Int = 10): [EntityRelation!]!
+      @cypher(
+        statement: """
+        MATCH (this)-[r]-(other:Entity)
+        WITH this, r, other ORDER BY type(r), toLower(other.name), r.id
+        LIMIT $first
+        RETURN {
+          id: r.id,
+          type: type(r),
+          direction: CASE WHEN startNode(r) = this THEN 'OUTGOING' ELSE 'INCOMING' END,
+          role: r.role,
+          sourceIds: coalesce(r.sourceIds, []),
+          otherId: other.id
+        } AS relation
+        """
+        columnName: "relation"
+      )
+  }
+
+  type EntityRelation @node {
+    id: String!
+    type: String!
+    direction: String!
+    role: String
+    sourceIds: [String!]!
+    other: Entity!
+      @cypher(statement: "MATCH (o:Entity {id: this.otherId}) RETURN o", columnName: "o")
+    sources: [Source!]!
+      @cypher(
+        statement: "UNWIND this.sourceIds AS sid MATCH (s:Source {id: sid}) RETURN s"
+        columnName: "s"
+      )
+  }
+
+  type Event @node {
+    id: ID!
+    name: String!
+    kind: String!
+    date: Date
+    dateLatest: Date
+    endDate: Date
+    endDateLatest: Date
+    "The first day it may have happened: its date, else its end date."
+    startsBy: Date
+      @cypher(statement: "RETURN coalesce(this.date, this.endDate) AS d", columnName: "d")
+    "The last day it may have happened."
+    endsFrom: Date
+      @cypher(
+        statement: "RETURN coalesce(this.dateLatest, this.endDateLatest) AS d"
+        columnName: "d"
+      )
+    occurredAt: [Entity!]! @relationship(type: "OCCURRED_AT", direction: OUT)
+    occurredIn: [Entity!]! @relationship(type: "OCCURRED_IN", direction: OUT)
+    claims: [Claim!]! @relationship(type: "ABOUT", direction: IN)
+  }
+
+  type Claim @node {
+    id: ID!
+    property: String!
+    label: String!
+    value: Float
+    valueText: String
+    qualifier: String!
+    unit: String
+    quote: String!
+    about: [Entity!]! @relationship(type: "ABOUT", direction: OUT)
+    claimedBy: [Source!]! @relationship(type: "CLAIMED_BY", direction: OUT)
+    reportedIn: [Source!]! @relationship(type: "REPORTED_IN", direction: OUT)
+  }
+
+  type Source @node {
+    id: ID!
+    kind: String!
+    name: String!
+    title: String
+    publisher: String
+  }
+`;
+
+export const startNeo4jGraphql: StartServer = async (boltUri, port) => {
+  const driver = neo4j.driver(boltUri, undefined, { userAgent: 'bench-compare-neo4j-graphql' });
+  try {
+    const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+    return await serveSchema(schema, port, () => driver.close());
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+};

@@ -1,0 +1,23 @@
+/**
+ * "ours": the project's own server (src/app.ts) pointed at the shared Neo4j, with the default
+ * limits, no seeding, logging only warnings.
+ */
+import { startService } from '../../../src/app.js';
+import { parseConfig } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import { HOST, type StartServer } from './types.js';
+
+export const startOurs: StartServer = async (boltUri, port) => {
+  const config = parseConfig({
+    NEO4J_URI: boltUri,
+    SEED_ON_START: 'false',
+    PORT: String(port),
+    HOST,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+  });
+  const logger = createLogger(config.log);
+  const service = await startService(config, logger);
+  return { url: `${service.url}/graphql`, stop: () => service.stop() };
+};
