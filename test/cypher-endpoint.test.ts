@@ -187,6 +187,12 @@ describe('refused queries', () => {
     });
     expect(status).toBe(408);
     expect(json().error.code).toBe('QUERY_TIMEOUT');
+    // Neo4j stopped the transaction; the connection pool serves the next query.
+    expect((await cypher({ query: 'RETURN 1 AS one' })).json()).toEqual({
+      columns: ['one'],
+      rows: [[1]],
+      truncated: false,
+    });
   });
 
   it.each([

@@ -13,16 +13,24 @@ import { findMentions, findSentences, findSources, type MentionQuery } from '../
 export type Loaders = ReturnType<typeof createLoaders>;
 
 export function createLoaders(database: GraphDatabase) {
-  const byKey = { cacheKeyFn: (key: object) => JSON.stringify(key) };
+  // A batch waits for the event loop's next turn rather than the next microtask, so that
+  // fields of one nesting level that resolve a few promise hops apart still share a query.
+  const batch = { batchScheduleFn: (run: () => void) => setImmediate(run) };
+  const byKey = { ...batch, cacheKeyFn: (key: object) => JSON.stringify(key) };
+  const entity = new DataLoader((ids: readonly string[]) => findEntities(database, ids), batch);
   return {
-    entity: new DataLoader((ids: readonly string[]) => findEntities(database, ids)),
-    source: new DataLoader((ids: readonly string[]) => findSources(database, ids)),
-    claim: new DataLoader((ids: readonly string[]) => findClaimsByIds(database, ids)),
-    sentence: new DataLoader((ids: readonly string[]) => findSentences(database, ids)),
-    relations: new DataLoader(
-      (queries: readonly RelationQuery[]) => findRelations(database, queries),
-      byKey,
-    ),
+    entity,
+    source: new DataLoader((ids: readonly string[]) => findSources(database, ids), batch),
+    claim: new DataLoader((ids: readonly string[]) => findClaimsByIds(database, ids), batch),
+    sentence: new DataLoader((ids: readonly string[]) => findSentences(database, ids), batch),
+    relations: new DataLoader(async (queries: readonly RelationQuery[]) => {
+      const pages = await findRelations(database, queries);
+      // The other ends came along: the next level's entity lookups need no query.
+      for (const relation of pages.flatMap((page) => page.items)) {
+        if (relation.other) entity.prime(relation.otherId, relation.other);
+      }
+      return pages;
+    }, byKey),
     claims: new DataLoader(
       (queries: readonly ClaimQuery[]) => findClaims(database, queries),
       byKey,

@@ -42,7 +42,7 @@ export async function findShortestPaths(
   database: GraphDatabase,
   query: { from: string; to: string; maxLength: number; types: string[] | null; limit: number },
 ): Promise<FoundPath[]> {
-  const result = await database.read((tx) => tx.run(PATHS.get(query.maxLength)!, query));
+  const result = await database.query(PATHS.get(query.maxLength)!, query);
   return result.records.map((record) => {
     const nodeIds = record.get('nodeIds') as string[];
     const relationships = record.get('relationships') as {
@@ -110,7 +110,7 @@ export async function findNeighborhood(
     limit: number;
   },
 ): Promise<Neighborhood | null> {
-  const result = await database.read((tx) => tx.run(NEIGHBORHOODS.get(query.depth)!, query));
+  const result = await database.query(NEIGHBORHOODS.get(query.depth)!, query);
   const record = result.records[0];
   if (!record) return null;
   const edges = record.get('edges') as {
@@ -184,7 +184,7 @@ export async function aggregateCasualties(
   database: GraphDatabase,
   query: { property: string; grouping: CasualtyGrouping; from: string | null; to: string | null },
 ): Promise<CasualtyBucket[]> {
-  const result = await database.read((tx) => tx.run(CASUALTY_QUERIES[query.grouping], query));
+  const result = await database.query(CASUALTY_QUERIES[query.grouping], query);
   return result.records.map((record) => ({
     key: record.get('key') as string,
     events: record.get('events') as string[],
@@ -211,17 +211,15 @@ export async function findDistances(
   database: GraphDatabase,
   pairs: readonly { fromId: string; toId: string }[],
 ): Promise<DistanceRecord[]> {
-  const result = await database.read((tx) =>
-    tx.run(
-      `UNWIND $pairs AS pair
+  const result = await database.query(
+    `UNWIND $pairs AS pair
        OPTIONAL MATCH (a:Place {id: pair.fromId})
        OPTIONAL MATCH (b:Place {id: pair.toId})
        RETURN pair.fromId AS fromId, pair.toId AS toId,
               point.distance(a.location, b.location) AS meters,
               a.locationPrecisionKm + b.locationPrecisionKm AS precisionKm,
               [(c:Claim)-[:ABOUT]->(a) WHERE c.property STARTS WITH 'distance' AND (c)-[:ABOUT]->(b) | c.id] AS claimIds`,
-      { pairs },
-    ),
+    { pairs },
   );
   return result.records.map((record) => record.toObject() as DistanceRecord);
 }

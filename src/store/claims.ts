@@ -48,7 +48,7 @@ export async function findClaims(
   database: GraphDatabase,
   queries: readonly ClaimQuery[],
 ): Promise<Paged<ClaimRecord>[]> {
-  const result = await database.read((tx) => tx.run(CLAIMS, { queries }));
+  const result = await database.query(CLAIMS, { queries });
   return result.records.map((record) => ({
     totalCount: record.get('total') as number,
     items: (record.get('page') as ClaimRow[]).map(toRecord),
@@ -59,8 +59,9 @@ export async function findClaimsByIds(
   database: GraphDatabase,
   ids: readonly string[],
 ): Promise<(ClaimRecord | null)[]> {
-  const result = await database.read((tx) =>
-    tx.run(`MATCH (c:Claim) WHERE c.id IN $ids RETURN ${CLAIM_FIELDS} AS row`, { ids }),
+  const result = await database.query(
+    `MATCH (c:Claim) WHERE c.id IN $ids RETURN ${CLAIM_FIELDS} AS row`,
+    { ids },
   );
   const byId = new Map(
     result.records.map((record) => {

@@ -7,8 +7,9 @@ export async function findEntities(
   database: GraphDatabase,
   ids: readonly string[],
 ): Promise<(EntityRecord | null)[]> {
-  const result = await database.read((tx) =>
-    tx.run('MATCH (e:Entity) WHERE e.id IN $ids RETURN properties(e) AS props', { ids }),
+  const result = await database.query(
+    'MATCH (e:Entity) WHERE e.id IN $ids RETURN properties(e) AS props',
+    { ids },
   );
   const byId = new Map(
     result.records.map((record) => {
@@ -126,7 +127,7 @@ async function pagedEntities(
   cypher: string,
   params: Record<string, unknown>,
 ): Promise<Paged<EntityRecord>> {
-  const result = await database.read((tx) => tx.run(cypher, params));
+  const result = await database.query(cypher, params);
   const record = result.records[0]!;
   return {
     totalCount: record.get('total') as number,
@@ -151,15 +152,13 @@ export async function searchEntities(
 ): Promise<Paged<SearchHit>> {
   const lucene = toLuceneQuery(query);
   if (!lucene) return { items: [], totalCount: 0 };
-  const result = await database.read((tx) =>
-    tx.run(
-      `CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
+  const result = await database.query(
+    `CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
        WHERE $kinds IS NULL OR node.kind IN $kinds
        WITH node, score ORDER BY score DESC, node.name
        WITH collect({props: properties(node), score: score}) AS hits
        RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page`,
-      { lucene, kinds, ...page },
-    ),
+    { lucene, kinds, ...page },
   );
   const record = result.records[0]!;
   return {

@@ -19,8 +19,7 @@ export interface GraphStats {
 }
 
 export async function readGraphStats(database: GraphDatabase): Promise<GraphStats> {
-  const result = await database.read((tx) =>
-    tx.run(`
+  const result = await database.query(`
       CALL () { MATCH (n) RETURN count(n) AS nodeCount }
       CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
       CALL () {
@@ -35,12 +34,11 @@ export async function readGraphStats(database: GraphDatabase): Promise<GraphStat
         WITH type, count WHERE count > 0 ORDER BY type
         RETURN collect({type: type, count: count}) AS relationshipTypes
       }
-      RETURN nodeCount, relationshipCount, labels, relationshipTypes`),
-  );
+      RETURN nodeCount, relationshipCount, labels, relationshipTypes`);
   return result.records[0]!.toObject() as GraphStats;
 }
 
 export async function countEntities(database: GraphDatabase): Promise<number> {
-  const result = await database.read((tx) => tx.run('MATCH (e:Entity) RETURN count(e) AS count'));
+  const result = await database.query('MATCH (e:Entity) RETURN count(e) AS count');
   return result.records[0]!.get('count') as number;
 }

@@ -106,6 +106,8 @@ export interface RelationRecord {
   validFrom: PartialDateRecord | null;
   validTo: PartialDateRecord | null;
   evidence: EvidenceRecord[];
+  /** The entity at the other end, when the query read it along (saves a lookup). */
+  other?: EntityRecord;
 }
 
 type Properties = Record<string, unknown>;

@@ -3,7 +3,13 @@
  * entities asking the same thing), each with its sources, quotes and validity interval.
  */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { toRelationRecord, type Page, type Paged, type RelationRecord } from './records.js';
+import {
+  toEntityRecord,
+  toRelationRecord,
+  type Page,
+  type Paged,
+  type RelationRecord,
+} from './records.js';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -35,7 +41,7 @@ const RELATIONS = `
                AND (r.validTo IS NULL OR r.validTo >= date(query.asOf))))
     WITH r, other ORDER BY type(r), toLower(other.name), r.id
     WITH collect(CASE WHEN r IS NULL THEN null ELSE {
-      props: properties(r), type: type(r), otherId: other.id,
+      props: properties(r), type: type(r), otherId: other.id, other: properties(other),
       direction: CASE WHEN startNode(r) = e THEN 'OUTGOING' ELSE 'INCOMING' END
     } END) AS matches
     RETURN size(matches) AS total, matches[query.offset..query.offset + query.limit] AS page
@@ -46,7 +52,7 @@ export async function findRelations(
   database: GraphDatabase,
   queries: readonly RelationQuery[],
 ): Promise<Paged<RelationRecord>[]> {
-  const result = await database.read((tx) => tx.run(RELATIONS, { queries }));
+  const result = await database.query(RELATIONS, { queries });
   return result.records.map((record) => ({
     totalCount: record.get('total') as number,
     items: (
@@ -54,8 +60,12 @@ export async function findRelations(
         props: Record<string, unknown>;
         type: string;
         otherId: string;
+        other: Record<string, unknown>;
         direction: RelationRecord['direction'];
       }[]
-    ).map((row) => toRelationRecord(row.props, row.type, row.direction, row.otherId)),
+    ).map((row) => ({
+      ...toRelationRecord(row.props, row.type, row.direction, row.otherId),
+      other: toEntityRecord(row.other),
+    })),
   }));
 }

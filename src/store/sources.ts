@@ -14,15 +14,13 @@ export async function findSources(
   database: GraphDatabase,
   ids: readonly string[],
 ): Promise<(SourceRecord | null)[]> {
-  const result = await database.read((tx) =>
-    tx.run(
-      `MATCH (s:Source) WHERE s.id IN $ids
+  const result = await database.query(
+    `MATCH (s:Source) WHERE s.id IN $ids
        RETURN properties(s) AS props,
               head([(s)-[:CITED_IN]->(t) | t.id]) AS citedIn,
               head([(s)-[:ISSUED_BY]->(t) | t.id]) AS issuedBy,
               head([(s)-[:SPOKE_TO]->(t) | t.id]) AS spokeTo`,
-      { ids },
-    ),
+    { ids },
   );
   const byId = new Map(
     result.records.map((record) => {
@@ -42,14 +40,12 @@ export async function listSources(
   kinds: string[] | null,
   page: Page,
 ): Promise<Paged<string>> {
-  const result = await database.read((tx) =>
-    tx.run(
-      `MATCH (s:Source) WHERE $kinds IS NULL OR s.kind IN $kinds
+  const result = await database.query(
+    `MATCH (s:Source) WHERE $kinds IS NULL OR s.kind IN $kinds
        WITH s ORDER BY s.kind, toLower(s.name), s.id
        WITH collect(s.id) AS ids
        RETURN size(ids) AS total, ids[$offset..$offset + $limit] AS page`,
-      { kinds, ...page },
-    ),
+    { kinds, ...page },
   );
   const record = result.records[0]!;
   return { totalCount: record.get('total'), items: record.get('page') };
@@ -59,12 +55,10 @@ export async function findSentences(
   database: GraphDatabase,
   ids: readonly string[],
 ): Promise<(SentenceRecord | null)[]> {
-  const result = await database.read((tx) =>
-    tx.run(
-      `MATCH (s:Sentence)-[:IN_DOCUMENT]->(d:Source) WHERE s.id IN $ids
+  const result = await database.query(
+    `MATCH (s:Sentence)-[:IN_DOCUMENT]->(d:Source) WHERE s.id IN $ids
        RETURN s.id AS id, s.index AS index, s.text AS text, d.id AS documentId`,
-      { ids },
-    ),
+    { ids },
   );
   const byId = new Map(
     result.records.map((record) => [
@@ -87,9 +81,8 @@ export async function findMentions(
   database: GraphDatabase,
   queries: readonly MentionQuery[],
 ): Promise<Paged<EntityRecord>[]> {
-  const result = await database.read((tx) =>
-    tx.run(
-      `UNWIND range(0, size($queries) - 1) AS position
+  const result = await database.query(
+    `UNWIND range(0, size($queries) - 1) AS position
        WITH position, $queries[position] AS query
        CALL (query) {
          OPTIONAL MATCH (:Source {id: query.sourceId})-[:MENTIONS]->(e:Entity)
@@ -98,8 +91,7 @@ export async function findMentions(
          RETURN size(matches) AS total, [m IN matches[query.offset..query.offset + query.limit] | properties(m)] AS page
        }
        RETURN position, total, page ORDER BY position`,
-      { queries },
-    ),
+    { queries },
   );
   return result.records.map((record) => ({
     totalCount: record.get('total') as number,
