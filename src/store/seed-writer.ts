@@ -6,6 +6,8 @@
 import type { GraphDatabase, Transaction } from '../neo4j/database.js';
 import type { SeedPlan } from '../seeds/plan.js';
 
+const ROWS_PER_STATEMENT = 5_000;
+
 export interface WriteSummary {
   files: string[];
   nodes: number;
@@ -25,15 +27,20 @@ export function writeSeedPlans(
     if (options.pruneExcept) await removeOtherFiles(tx, options.pruneExcept);
     const total = { nodes: 0, relationships: 0 };
     const write = async (seedFile: string, cypher: string, rows: unknown[]) => {
-      if (rows.length === 0) return;
-      const result = await tx.run(cypher, { rows, seedFile });
-      const updates = result.summary.counters.updates();
-      total.nodes += updates.nodesCreated;
-      total.relationships += updates.relationshipsCreated;
-      const written = result.records[0]?.get('written') as number | undefined;
+      let written = 0;
+      // Large files go in slices: one statement per slice keeps each message and plan small,
+      // while the one transaction keeps the load all-or-nothing.
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const slice = rows.slice(start, start + ROWS_PER_STATEMENT);
+        const result = await tx.run(cypher, { rows: slice, seedFile });
+        const updates = result.summary.counters.updates();
+        total.nodes += updates.nodesCreated;
+        total.relationships += updates.relationshipsCreated;
+        written += (result.records[0]?.get('written') as number | undefined) ?? 0;
+      }
       if (written !== rows.length) {
         throw new Error(
-          `${seedFile}: ${rows.length - (written ?? 0)} of ${rows.length} rows refer to nodes that ` +
+          `${seedFile}: ${rows.length - written} of ${rows.length} rows refer to nodes that ` +
             'are not in the graph; load the seed files that define them together with this one',
         );
       }
