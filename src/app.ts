@@ -15,8 +15,6 @@ import { countEntities } from './store/graph-stats.js';
 export interface RunningService {
   url: string;
   database: GraphDatabase;
-  /** Present when the project started its own Neo4j. */
-  embedded: SupervisedNeo4j | undefined;
   stop(): Promise<void>;
 }
 
@@ -46,7 +44,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     return {
       url: http.url,
       database,
-      embedded,
       async stop() {
         await http.close(config.shutdownGraceMs);
         await app.dispose();

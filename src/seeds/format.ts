@@ -57,7 +57,6 @@ export const SUBKINDS = {
     'Detention',
   ],
 } as const satisfies Record<EntityKind, readonly string[]>;
-export const ALL_SUBKINDS: readonly string[] = Object.values(SUBKINDS).flat();
 
 export const SOURCE_KINDS = [
   'article',

@@ -4,7 +4,7 @@
  * quote traced to the sentence of the document that holds it.
  */
 import neo4j from 'neo4j-driver';
-import { ALL_SUBKINDS, ENTITY_KINDS, type SeedRelationship, type TimeValue } from './format.js';
+import type { SeedRelationship, TimeValue } from './format.js';
 import { dateRange } from './time.js';
 import type { ValidSeedFile } from './validate.js';
 
@@ -52,9 +52,6 @@ export interface SeedPlan {
   /** Which entities each source states something about: an index for `Source.mentions`. */
   mentions: { sourceId: string; entityId: string }[];
 }
-
-/** Every label an entity may carry besides `Entity`: what a reload must be able to take away. */
-export const ENTITY_LABELS: readonly string[] = [...ENTITY_KINDS, ...ALL_SUBKINDS];
 
 export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan {
   const tag = { seedFile: name };

@@ -30,11 +30,6 @@ export class SupervisedNeo4j {
     return this.current.boltUri;
   }
 
-  /** The JVM's process id, for operators and for the tests that check no JVM outlives us. */
-  get pid(): number | undefined {
-    return this.current.pid;
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
