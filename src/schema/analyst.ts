@@ -21,14 +21,11 @@ import { listEvents } from '../store/entities.js';
 import { builder } from './builder.js';
 import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded } from './errors.js';
-import type { Loaders } from './loaders.js';
 import { pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
 import { checkRelationshipTypes, RelationType } from './relations.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;
-
-const entity = (loaders: Loaders, id: string) => present(loaders.entity.load(id), `entity ${id}`);
 
 const CypherResultType = builder.objectRef<CypherResult>('CypherResult').implement({
   description: 'The answer of a read-only Cypher query.',
@@ -89,12 +86,12 @@ const PathStepType = builder.objectRef<PathStep>('PathStep').implement({
     from: t.field({
       type: EntityRef,
       description: 'Where the step starts.',
-      resolve: (step, _a, { loaders }) => entity(loaders, step.fromId),
+      resolve: (step, _a, { loaders }) => present(loaders.entity, step.fromId),
     }),
     to: t.field({
       type: EntityRef,
       description: 'Where the step ends.',
-      resolve: (step, _a, { loaders }) => entity(loaders, step.toId),
+      resolve: (step, _a, { loaders }) => present(loaders.entity, step.toId),
     }),
     relation: t.field({
       type: RelationType,
@@ -113,7 +110,7 @@ const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
       type: [EntityRef],
       description: 'The entities along the path, in order.',
       resolve: (path, _args, { loaders }) =>
-        Promise.all(path.nodeIds.map((id) => entity(loaders, id))),
+        Promise.all(path.nodeIds.map((id) => present(loaders.entity, id))),
     }),
     steps: t.field({
       type: [PathStepType],
@@ -148,7 +145,7 @@ const NeighborType = builder
       node: t.field({
         type: EntityRef,
         description: 'The entity.',
-        resolve: (n, _a, { loaders }) => entity(loaders, n.id),
+        resolve: (n, _a, { loaders }) => present(loaders.entity, n.id),
       }),
     }),
   });
@@ -214,7 +211,7 @@ const DistanceType = builder.objectRef<DistanceRecord>('Distance').implement({
       type: [ClaimRef],
       description: 'Distances between the two places that sources state ("around 190 kilometers").',
       resolve: (distance, _args, { loaders }) =>
-        Promise.all(distance.claimIds.map((id) => present(loaders.claim.load(id), `claim ${id}`))),
+        Promise.all(distance.claimIds.map((id) => present(loaders.claim, id))),
     }),
   }),
 });
@@ -263,7 +260,7 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
       type: [EntityRef],
       description: 'Those events.',
       resolve: (bucket, _args, { loaders }) =>
-        Promise.all(bucket.events.map((id) => entity(loaders, id))),
+        Promise.all(bucket.events.map((id) => present(loaders.entity, id))),
     }),
     lowest: t.exposeFloat('lowest', {
       description: "The sum of each event's lowest claimed figure.",
@@ -283,7 +280,7 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
       type: [ClaimRef],
       description: 'Every claim counted.',
       resolve: (bucket, _args, { loaders }) =>
-        Promise.all(bucket.claimIds.map((id) => present(loaders.claim.load(id), `claim ${id}`))),
+        Promise.all(bucket.claimIds.map((id) => present(loaders.claim, id))),
     }),
   }),
 });

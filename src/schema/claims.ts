@@ -49,25 +49,22 @@ builder.node(ClaimRef, {
       type: [EntityRef],
       description: 'The entities the claim is about.',
       resolve: (claim, _args, { loaders }) =>
-        Promise.all(claim.aboutIds.map((id) => present(loaders.entity.load(id), `entity ${id}`))),
+        Promise.all(claim.aboutIds.map((id) => present(loaders.entity, id))),
     }),
     claimedBy: t.field({
       type: SourceRef,
       description: 'Who claims it (the ministry statement, the officer who spoke to Reuters).',
-      resolve: (claim, _args, { loaders }) =>
-        present(loaders.source.load(claim.claimedBy), `source ${claim.claimedBy}`),
+      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.claimedBy),
     }),
     reportedIn: t.field({
       type: SourceRef,
       description: 'Where it was reported (the article).',
-      resolve: (claim, _args, { loaders }) =>
-        present(loaders.source.load(claim.reportedIn), `source ${claim.reportedIn}`),
+      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.reportedIn),
     }),
     sentence: t.field({
       type: SentenceRef,
       description: 'The sentence of the report that holds the quote.',
-      resolve: (claim, _args, { loaders }) =>
-        present(loaders.sentence.load(claim.sentenceId), `sentence ${claim.sentenceId}`),
+      resolve: (claim, _args, { loaders }) => present(loaders.sentence, claim.sentenceId),
     }),
   }),
 });

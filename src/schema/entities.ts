@@ -74,7 +74,7 @@ EntityRef.implement({
       type: [SourceRef],
       description: 'The sources that state this entity and what it is.',
       resolve: (entity, _args, { loaders }) =>
-        Promise.all(entity.sourceIds.map((id) => present(loaders.source.load(id), `source ${id}`))),
+        Promise.all(entity.sourceIds.map((id) => present(loaders.source, id))),
     }),
   }),
 });
@@ -96,7 +96,7 @@ async function otherEnds(
     limit,
   });
   const ids = [...new Set(items.map((relation) => relation.otherId))];
-  return Promise.all(ids.map((id) => present(loaders.entity.load(id), `entity ${id}`)));
+  return Promise.all(ids.map((id) => present(loaders.entity, id)));
 }
 
 function relatedEntities(

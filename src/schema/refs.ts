@@ -25,11 +25,13 @@ export function loadNodes<T>(
   return Promise.all(ids.map((id) => loader.load(id)));
 }
 
-/** Loads records that must exist (their ids come from the graph itself). */
-export async function present<T>(record: Promise<T | null | Error>, what: string): Promise<T> {
-  const value = await record;
-  if (value === null || value instanceof Error)
-    throw new Error(`${what} is missing from the graph`);
+/** Loads a record that must exist: its id comes from the graph itself (an edge, a claim). */
+export async function present<T>(
+  loader: { load(id: string): Promise<T | null> },
+  id: string,
+): Promise<T> {
+  const value = await loader.load(id);
+  if (value === null) throw new Error(`${id} is missing from the graph`);
   return value;
 }
 

@@ -30,8 +30,7 @@ export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implem
     source: t.field({
       type: SourceRef,
       description: 'Who or what states it.',
-      resolve: (evidence, _args, { loaders }) =>
-        present(loaders.source.load(evidence.sourceId), `source ${evidence.sourceId}`),
+      resolve: (evidence, _args, { loaders }) => present(loaders.source, evidence.sourceId),
     }),
     quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
     sentence: t.field({
@@ -92,11 +91,7 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
       type: [SourceRef],
       description: 'The sources that state it (the same as `evidence { source }`).',
       resolve: (relation, _args, { loaders }) =>
-        Promise.all(
-          relation.evidence.map((item) =>
-            present(loaders.source.load(item.sourceId), `source ${item.sourceId}`),
-          ),
-        ),
+        Promise.all(relation.evidence.map((item) => present(loaders.source, item.sourceId))),
     }),
   };
 }
@@ -108,8 +103,7 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
     node: t.field({
       type: EntityRef,
       description: 'The entity at the other end.',
-      resolve: (relation, _args, { loaders }) =>
-        present(loaders.entity.load(relation.otherId), `entity ${relation.otherId}`),
+      resolve: (relation, _args, { loaders }) => present(loaders.entity, relation.otherId),
     }),
   }),
 });
@@ -163,9 +157,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
           ...page,
         });
         const others = await Promise.all(
-          result.items.map((relation) =>
-            present(loaders.entity.load(relation.otherId), `entity ${relation.otherId}`),
-          ),
+          result.items.map((relation) => present(loaders.entity, relation.otherId)),
         );
         return toConnection(
           page,

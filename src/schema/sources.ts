@@ -110,8 +110,7 @@ builder.node(SentenceRef, {
     document: t.field({
       type: SourceRef,
       description: 'The document it belongs to.',
-      resolve: (sentence, _args, { loaders }) =>
-        present(loaders.source.load(sentence.documentId), `source ${sentence.documentId}`),
+      resolve: (sentence, _args, { loaders }) => present(loaders.source, sentence.documentId),
     }),
   }),
 });
@@ -143,9 +142,7 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, { loaders, database }) => {
         const page = pageFromArgs(args);
         const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
-        const sources = await Promise.all(
-          result.items.map((id) => present(loaders.source.load(id), `source ${id}`)),
-        );
+        const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
         return toConnection(page, { ...result, items: sources }, (source) => source);
       },
     },
