@@ -1,5 +1,5 @@
 /**
- * The compared operations: for each, the GraphQL document and variables each implementation
+ * The benchmark's operations: for each, the GraphQL document and variables each implementation
  * takes (the three schemas differ), and a normaliser from each answer's `data` to one common
  * JSON shape, so that the answers can be compared.
  */
@@ -13,75 +13,160 @@ export interface Request {
 }
 
 export interface Operation {
-  name: string;
+  name: OperationName;
   description: string;
   requests: Record<Implementation, Request>;
 }
+
+export const OPERATION_NAMES = [
+  'lookup',
+  'search',
+  'nested',
+  'deepPage',
+  'eventsNear',
+  'timeline',
+  'path',
+  'aggregation',
+] as const;
+export type OperationName = (typeof OPERATION_NAMES)[number];
+
+/** What the operations ask about, chosen from the graph (params.ts). */
+export interface SuiteParams {
+  /** The entity looked up and expanded two levels deep. */
+  entity: string;
+  /** Its global id in our schema. */
+  entityGlobalId: string;
+  /** What a user types into search. */
+  searchText: string;
+  /** The same, as the Lucene query our search sends (the others take Lucene as it is). */
+  searchLucene: string;
+  /** The kind of the paged list, its page size and the page fetched. */
+  pageKind: { graphql: string; stored: string };
+  pageSize: number;
+  page: number;
+  /** Per implementation, the cursor that ends the page before `page` (found by paging). */
+  pageCursors: Record<Implementation, string | null>;
+  /** A place and the radius around it for events nearby. */
+  near: { place: string; latitude: number; longitude: number; km: number };
+  timelineEntity: string;
+  pathFrom: string;
+  pathTo: string;
+  /** The date range of the casualty aggregation. */
+  from: string;
+  to: string;
+}
+
+/** Items per level of the nested operation, per page of lists. */
+const FIRST = 10;
+const EVENTS = 20;
+const PATHS = 25;
 
 // Loose access to the answers' JSON: the normalisers are checked by the comparison itself.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 /** `ArmedGroup`, `ARMED_GROUP` → `ARMED_GROUP`; `at_least`, `AT_LEAST` → `AT_LEAST`. */
-const upperSnake = (value: string) => value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+const upperSnake = (value: string | null | undefined) =>
+  value == null ? null : value.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
-const ref = (node: Json, key = 'slug') =>
+const ref = (node: Json, key: 'slug' | 'id' = 'slug') =>
   node == null ? null : { slug: node[key] as string, name: node.name as string };
 
-export interface OperationParams {
-  /** The entity of the lookup and of the two-level neighbourhood. */
-  entity: string;
-  /** The event whose claims are read. */
-  event: string;
-  from: string;
-  to: string;
-  /** Items per level of the neighbourhood. */
-  first: number;
+export function operations(p: SuiteParams): Operation[] {
+  return [
+    lookup(p),
+    search(p),
+    nested(p),
+    deepPage(p),
+    eventsNear(p),
+    timeline(p),
+    path(p),
+    aggregation(p),
+  ];
 }
 
-export const NIGER_PARAMS: OperationParams = {
-  entity: 'niger',
-  event: 'kandadji-attack-2023-09-28',
-  from: '2023-01-01',
-  to: '2023-12-31',
-  first: 10,
-};
-
-export function operations(p: OperationParams): Operation[] {
-  return [entityLookup(p), neighbourhood(p), eventsInRange(p), claimsAboutEvent(p)];
-}
-
-/** (a) An entity by slug: name and kind. */
-function entityLookup(p: OperationParams): Operation {
-  const shape = (entity: Json) =>
-    entity == null
+function lookup(p: SuiteParams): Operation {
+  const shape = (e: Json, key: 'slug' | 'id') =>
+    e == null
       ? null
-      : { slug: entity.slug ?? entity.id, name: entity.name, kind: upperSnake(entity.kind) };
+      : {
+          slug: e[key],
+          name: e.name,
+          kind: upperSnake(e.kind),
+          description: e.description ?? null,
+          aliases: e.aliases,
+        };
   return {
-    name: 'entity',
-    description: 'entity by slug, with name and kind',
+    name: 'lookup',
+    description: 'an entity by id: name, kind, description, aliases',
     requests: {
       ours: {
-        query: `query Entity($slug: String!) { entity(slug: $slug) { slug name kind } }`,
-        variables: { slug: p.entity },
-        normalise: (data: Json) => shape(data.entity),
+        query: `query Lookup($id: ID!) {
+          node(id: $id) { id ... on Entity { slug name kind description aliases } }
+        }`,
+        variables: { id: p.entityGlobalId },
+        normalise: (data: Json) => shape(data.node, 'slug'),
       },
       'neo4j-graphql': {
-        query: `query Entity($slug: ID!) { entities(where: { id: { eq: $slug } }) { id name kind } }`,
+        query: `query Lookup($slug: ID!) {
+          entities(where: { id: { eq: $slug } }) { id name kind description aliases }
+        }`,
         variables: { slug: p.entity },
-        normalise: (data: Json) => shape(data.entities[0]),
+        normalise: (data: Json) => shape(data.entities[0], 'id'),
       },
       floor: {
-        query: `query Entity($slug: String!) { entity(slug: $slug) { slug name kind } }`,
+        query: `query Lookup($slug: String!) {
+          entity(slug: $slug) { slug name kind description aliases }
+        }`,
         variables: { slug: p.entity },
-        normalise: (data: Json) => shape(data.entity),
+        normalise: (data: Json) => shape(data.entity, 'slug'),
       },
     },
   };
 }
 
-/** (b) An entity, its relationships and theirs, first n at each level, with sources. */
-function neighbourhood(p: OperationParams): Operation {
+function search(p: SuiteParams): Operation {
+  const hit = (node: Json, score: number, key: 'slug' | 'id') => ({
+    slug: node[key],
+    name: node.name,
+    kind: upperSnake(node.kind),
+    score: Math.round(score * 1e6) / 1e6,
+  });
+  return {
+    name: 'search',
+    description: `full-text search "${p.searchText}", best ${FIRST} with scores`,
+    requests: {
+      ours: {
+        query: `query Search($text: String!, $first: Int!) {
+          search(query: $text, first: $first) { edges { score node { slug name kind } } }
+        }`,
+        variables: { text: p.searchText, first: FIRST },
+        normalise: (data: Json) =>
+          (data.search.edges as Json[]).map((edge) => hit(edge.node, edge.score, 'slug')),
+      },
+      'neo4j-graphql': {
+        query: `query Search($lucene: String!, $first: Int!) {
+          searchEntities(phrase: $lucene, first: $first, sort: [{ score: DESC }, { node: { name: ASC } }]) {
+            edges { score node { id name kind } }
+          }
+        }`,
+        variables: { lucene: p.searchLucene, first: FIRST },
+        normalise: (data: Json) =>
+          (data.searchEntities.edges as Json[]).map((edge) => hit(edge.node, edge.score, 'id')),
+      },
+      floor: {
+        query: `query Search($lucene: String!, $first: Int!) {
+          search(lucene: $lucene, first: $first) { slug name kind score }
+        }`,
+        variables: { lucene: p.searchLucene, first: FIRST },
+        normalise: (data: Json) => (data.search as Json[]).map((h) => hit(h, h.score, 'slug')),
+      },
+    },
+  };
+}
+
+/** An entity, its relationships and theirs, first 10 at each level, with sources. */
+function nested(p: SuiteParams): Operation {
   const relation = (edge: Json, nodeKey: 'node' | 'other', slugKey: 'slug' | 'id'): Json => {
     const node = edge[nodeKey];
     const inner = Array.isArray(node.relations) ? node.relations : node.relations?.edges;
@@ -97,27 +182,21 @@ function neighbourhood(p: OperationParams): Operation {
       },
     };
   };
-  const shape = (
-    entity: Json,
-    relations: Json[],
-    nodeKey: 'node' | 'other',
-    slugKey: 'slug' | 'id',
-  ) =>
-    entity == null
+  const shape = (e: Json, relations: Json[], nodeKey: 'node' | 'other', slugKey: 'slug' | 'id') =>
+    e == null
       ? null
       : {
-          slug: entity[slugKey],
-          name: entity.name,
-          kind: upperSnake(entity.kind),
+          slug: e[slugKey],
+          name: e.name,
+          kind: upperSnake(e.kind),
           relations: relations.map((edge) => relation(edge, nodeKey, slugKey)),
         };
-  const n = p.first;
   return {
-    name: 'neighbourhood',
-    description: `entity with its relationships two levels deep, first ${n} each, with sources`,
+    name: 'nested',
+    description: `an entity's relationships two levels deep, first ${FIRST} each, with sources`,
     requests: {
       ours: {
-        query: `query Neighbourhood($slug: String!, $first: Int!) {
+        query: `query Nested($slug: String!, $first: Int!) {
           entity(slug: $slug) {
             slug name kind
             relations(first: $first) { edges {
@@ -128,12 +207,12 @@ function neighbourhood(p: OperationParams): Operation {
             } }
           }
         }`,
-        variables: { slug: p.entity, first: n },
+        variables: { slug: p.entity, first: FIRST },
         normalise: (data: Json) =>
           shape(data.entity, data.entity?.relations.edges ?? [], 'node', 'slug'),
       },
       'neo4j-graphql': {
-        query: `query Neighbourhood($slug: ID!, $first: Int!) {
+        query: `query Nested($slug: ID!, $first: Int!) {
           entities(where: { id: { eq: $slug } }) {
             id name kind
             relations(first: $first) {
@@ -144,12 +223,12 @@ function neighbourhood(p: OperationParams): Operation {
             }
           }
         }`,
-        variables: { slug: p.entity, first: n },
+        variables: { slug: p.entity, first: FIRST },
         normalise: (data: Json) =>
           shape(data.entities[0], data.entities[0]?.relations ?? [], 'other', 'id'),
       },
       floor: {
-        query: `query Neighbourhood($slug: String!, $first: Int!) {
+        query: `query Nested($slug: String!, $first: Int!) {
           entityGraph(slug: $slug, first: $first) {
             slug name kind
             relations {
@@ -160,7 +239,7 @@ function neighbourhood(p: OperationParams): Operation {
             }
           }
         }`,
-        variables: { slug: p.entity, first: n },
+        variables: { slug: p.entity, first: FIRST },
         normalise: (data: Json) =>
           shape(data.entityGraph, data.entityGraph?.relations ?? [], 'node', 'slug'),
       },
@@ -168,110 +247,261 @@ function neighbourhood(p: OperationParams): Operation {
   };
 }
 
-/** (c) Events that may have happened in a date range, in time order, with their place. */
-function eventsInRange(p: OperationParams): Operation {
-  const row = (slug: string, name: string, date: string | null, place: Json) => ({
-    slug,
-    name,
+/** The queries of the paged list, per implementation, with the cursor to page from. */
+export function pageRequests(p: SuiteParams, after: Record<Implementation, string | null>) {
+  const shape = (items: Json[], hasNextPage: boolean, key: 'slug' | 'id') => ({
+    items: items.map((node) => ref(node, key)),
+    hasNextPage,
+  });
+  const size = p.pageSize;
+  return {
+    ours: {
+      query: `query Page($after: String, $first: Int!) {
+        entities(kinds: [${p.pageKind.graphql}], first: $first, after: $after) {
+          edges { node { slug name } } pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      variables: { after: after.ours, first: size },
+      normalise: (data: Json) =>
+        shape(
+          (data.entities.edges as Json[]).map((edge) => edge.node),
+          data.entities.pageInfo.hasNextPage,
+          'slug',
+        ),
+      endCursor: (data: Json) => data.entities.pageInfo.endCursor as string | null,
+    },
+    'neo4j-graphql': {
+      query: `query Page($after: String, $first: Int!, $kind: String!) {
+        entitiesConnection(where: { kind: { eq: $kind } }, sort: [{ name: ASC }], first: $first, after: $after) {
+          edges { node { id name } } pageInfo { hasNextPage endCursor }
+        }
+      }`,
+      variables: { after: after['neo4j-graphql'], first: size, kind: p.pageKind.stored },
+      normalise: (data: Json) =>
+        shape(
+          (data.entitiesConnection.edges as Json[]).map((edge) => edge.node),
+          data.entitiesConnection.pageInfo.hasNextPage,
+          'id',
+        ),
+      endCursor: (data: Json) => data.entitiesConnection.pageInfo.endCursor as string | null,
+    },
+    floor: {
+      query: `query Page($after: String, $first: Int!, $kind: String!) {
+        entityPage(kind: $kind, first: $first, after: $after) { items { slug name } hasNextPage endCursor }
+      }`,
+      variables: { after: after.floor, first: size, kind: p.pageKind.stored },
+      normalise: (data: Json) => shape(data.entityPage.items, data.entityPage.hasNextPage, 'slug'),
+      endCursor: (data: Json) => data.entityPage.endCursor as string | null,
+    },
+  } satisfies Record<Implementation, Request & { endCursor(data: unknown): string | null }>;
+}
+
+function deepPage(p: SuiteParams): Operation {
+  return {
+    name: 'deepPage',
+    description: `page ${p.page} of ${p.pageKind.stored} entities by name, ${p.pageSize} a page, by cursor`,
+    requests: pageRequests(p, p.pageCursors),
+  };
+}
+
+function eventsNear(p: SuiteParams): Operation {
+  const meters = p.near.km * 1000;
+  const row = (e: Json, date: string | null, participants: Json[]) => ({
+    slug: e.slug ?? e.id,
+    name: e.name,
     date: date ?? null,
-    place: ref(place),
+    participants,
+  });
+  const participant = (role: string | null, node: Json, key: 'slug' | 'id') => ({
+    role: role ?? null,
+    ...ref(node, key),
   });
   return {
-    name: 'events',
-    description: `events from ${p.from} to ${p.to} by date, with their place`,
+    name: 'eventsNear',
+    description: `events within ${p.near.km} km of ${p.near.place}, by date, first ${EVENTS}, with participants`,
     requests: {
       ours: {
-        query: `query Events($from: LocalDate!, $to: LocalDate!) {
-          events(from: $from, to: $to, first: 100) { edges { node {
-            slug name ... on Event { date { earliest } place { slug name } }
+        query: `query Near($place: String!, $km: Float!, $first: Int!) {
+          events(near: { place: $place, withinKm: $km }, first: $first) { edges { node {
+            slug name ... on Event {
+              date { earliest }
+              participants { role node { slug name } }
+            }
           } } }
         }`,
-        variables: { from: p.from, to: p.to },
+        variables: { place: p.near.place, km: p.near.km, first: EVENTS },
         normalise: (data: Json) =>
           (data.events.edges as Json[]).map(({ node }) =>
-            row(node.slug, node.name, node.date?.earliest, node.place),
+            row(
+              node,
+              node.date?.earliest,
+              (node.participants as Json[]).map((r) => participant(r.role, r.node, 'slug')),
+            ),
           ),
       },
       'neo4j-graphql': {
-        query: `query Events($from: Date!, $to: Date!) {
+        query: `query Near($point: PointInput!, $meters: Float!, $first: Int!) {
           events(
-            where: { startsBy: { lte: $to }, endsFrom: { gte: $from } }
+            where: { occurredAt: { some: { location: { distance: { from: $point, lte: $meters } } } } }
             sort: [{ startsBy: ASC }, { endsFrom: ASC }, { name: ASC }]
-            limit: 100
+            limit: $first
           ) {
-            id name date occurredAt(limit: 1, sort: [{ name: ASC }]) { id name }
+            id name date
+            participantsConnection(sort: [{ node: { name: ASC } }]) {
+              edges { properties { role } node { id name } }
+            }
           }
         }`,
-        variables: { from: p.from, to: p.to },
+        variables: {
+          point: { latitude: p.near.latitude, longitude: p.near.longitude },
+          meters,
+          first: EVENTS,
+        },
         normalise: (data: Json) =>
           (data.events as Json[]).map((event) =>
-            row(event.id, event.name, event.date, ref(event.occurredAt[0], 'id')),
+            row(
+              event,
+              event.date,
+              (event.participantsConnection.edges as Json[]).map((edge) =>
+                participant(edge.properties.role, edge.node, 'id'),
+              ),
+            ),
           ),
       },
       floor: {
-        query: `query Events($from: String!, $to: String!) {
-          events(from: $from, to: $to, first: 100) { slug name date place { slug name } }
+        query: `query Near($latitude: Float!, $longitude: Float!, $meters: Float!, $first: Int!) {
+          eventsNear(latitude: $latitude, longitude: $longitude, meters: $meters, first: $first) {
+            slug name date participants { role slug name }
+          }
         }`,
-        variables: { from: p.from, to: p.to },
+        variables: {
+          latitude: p.near.latitude,
+          longitude: p.near.longitude,
+          meters,
+          first: EVENTS,
+        },
         normalise: (data: Json) =>
-          (data.events as Json[]).map((event) =>
-            row(event.slug, event.name, event.date, event.place),
+          (data.eventsNear as Json[]).map((event) =>
+            row(
+              event,
+              event.date,
+              (event.participants as Json[]).map((x) => participant(x.role, x, 'slug')),
+            ),
           ),
       },
     },
   };
 }
 
-/** (d) The claims about an event, by property then value, with who claims each. */
-function claimsAboutEvent(p: OperationParams): Operation {
-  const claim = (c: Json, slugKey: 'slug' | 'id', claimedBy: Json) => ({
-    slug: c[slugKey],
-    property: c.property,
-    value: c.value ?? null,
-    valueText: c.valueText ?? null,
-    qualifier: upperSnake(c.qualifier),
-    claimedBy: ref(claimedBy, slugKey),
+function timeline(p: SuiteParams): Operation {
+  const row = (e: Json, key: 'slug' | 'id', date: string | null, precision: string | null) => ({
+    slug: e[key],
+    name: e.name,
+    date: date ?? null,
+    precision: upperSnake(precision),
   });
+  const plain = {
+    query: `query Timeline($slug: String!, $first: Int!) {
+      timeline(slug: $slug, first: $first) { slug name date precision }
+    }`,
+    variables: { slug: p.timelineEntity, first: EVENTS },
+    normalise: (data: Json) =>
+      (data.timeline as Json[]).map((e) => row(e, 'slug', e.date, e.precision)),
+  };
   return {
-    name: 'claims',
-    description: `claims about ${p.event}, with claimant`,
+    name: 'timeline',
+    description: `the first ${EVENTS} events of ${p.timelineEntity}'s timeline`,
     requests: {
       ours: {
-        query: `query Claims($slug: String!) {
-          entity(slug: $slug) { claims(first: 100) { edges { node {
-            slug property value valueText qualifier claimedBy { slug name }
-          } } } }
+        query: `query Timeline($slug: String!, $first: Int!) {
+          timeline(entity: $slug, first: $first) { edges { node {
+            slug name ... on Event { date { earliest precision } }
+          } } }
         }`,
-        variables: { slug: p.event },
+        variables: { slug: p.timelineEntity, first: EVENTS },
         normalise: (data: Json) =>
-          (data.entity?.claims.edges as Json[] | undefined)?.map(({ node }) =>
-            claim(node, 'slug', node.claimedBy),
-          ) ?? null,
+          (data.timeline.edges as Json[]).map(({ node }) =>
+            row(node, 'slug', node.date?.earliest, node.date?.precision),
+          ),
       },
       'neo4j-graphql': {
-        query: `query Claims($slug: ID!) {
-          events(where: { id: { eq: $slug } }) {
-            claims(sort: [{ property: ASC }, { value: ASC }, { id: ASC }], limit: 100) {
-              id property value valueText qualifier claimedBy { id name }
-            }
+        query: `query Timeline($slug: String!, $first: Int!) {
+          timeline(slug: $slug, first: $first) { id name date datePrecision }
+        }`,
+        variables: { slug: p.timelineEntity, first: EVENTS },
+        normalise: (data: Json) =>
+          (data.timeline as Json[]).map((e) => row(e, 'id', e.date, e.datePrecision)),
+      },
+      floor: plain,
+    },
+  };
+}
+
+function path(p: SuiteParams): Operation {
+  // The order of shortest paths of equal length is Neo4j's: compare them as a sorted set.
+  const shape = (paths: Json[]) =>
+    paths
+      .map((x) => ({ length: x.length, nodes: (x.nodes as Json[]).map((n) => ref(n)) }))
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const plain = {
+    query: `query Path($from: String!, $to: String!, $first: Int!) {
+      paths(from: $from, to: $to, first: $first) { length nodes { slug name } }
+    }`,
+    variables: { from: p.pathFrom, to: p.pathTo, first: PATHS },
+    normalise: (data: Json) => shape(data.paths),
+  };
+  return {
+    name: 'path',
+    description: `shortest paths (≤ 4 steps, first ${PATHS}) from ${p.pathFrom} to ${p.pathTo}`,
+    requests: {
+      ours: {
+        query: `query Path($from: String!, $to: String!, $first: Int!) {
+          path(from: $from, to: $to, maxLength: 4, first: $first) {
+            paths { length nodes { slug name } }
           }
         }`,
-        variables: { slug: p.event },
-        normalise: (data: Json) =>
-          (data.events[0]?.claims as Json[] | undefined)?.map((c) =>
-            claim(c, 'id', c.claimedBy[0]),
-          ) ?? null,
+        variables: { from: p.pathFrom, to: p.pathTo, first: PATHS },
+        normalise: (data: Json) => shape(data.path.paths),
       },
-      floor: {
-        query: `query Claims($slug: String!) {
-          claimsAbout(slug: $slug, first: 100) {
-            slug property value valueText qualifier claimedBy { slug name }
+      'neo4j-graphql': plain,
+      floor: plain,
+    },
+  };
+}
+
+function aggregation(p: SuiteParams): Operation {
+  const shape = (rows: Json[]) =>
+    rows.map((r) => ({
+      key: r.key,
+      eventCount: r.eventCount,
+      lowest: r.lowest,
+      highest: r.highest,
+      sourceCount: r.sourceCount,
+    }));
+  const plain = {
+    query: `query Casualties($from: String!, $to: String!) {
+      casualtiesByMonth(property: "soldiers_killed", from: $from, to: $to) {
+        key eventCount lowest highest sourceCount
+      }
+    }`,
+    variables: { from: p.from, to: p.to },
+    normalise: (data: Json) => shape(data.casualtiesByMonth),
+  };
+  return {
+    name: 'aggregation',
+    description: `soldiers killed by month, ${p.from} to ${p.to}: events, lowest and highest sums, sources`,
+    requests: {
+      ours: {
+        query: `query Casualties($from: LocalDate!, $to: LocalDate!) {
+          casualtyStatistics(groupBy: MONTH, from: $from, to: $to) {
+            key eventCount lowest highest sourceCount
           }
         }`,
-        variables: { slug: p.event },
-        normalise: (data: Json) =>
-          (data.claimsAbout as Json[]).map((c) => claim(c, 'slug', c.claimedBy)),
+        variables: { from: p.from, to: p.to },
+        normalise: (data: Json) => shape(data.casualtyStatistics),
       },
+      'neo4j-graphql': plain,
+      floor: plain,
     },
   };
 }

@@ -1,64 +1,84 @@
 /**
- * `npx tsx bench/compare/run.ts [options]`: compares three GraphQL implementations of the same
- * operations over the same Neo4j (see README.md): starts an embedded Neo4j loaded with the
- * project's seeds, starts each implementation in its own process on a free loopback port,
- * checks that all three return the same normalised data, then times them, interleaved.
+ * `npm run bench [-- options]`: the same eight operations served by three GraphQL
+ * implementations over the same Neo4j holding a synthetic graph (see BENCHMARKS.md). Per graph
+ * size: open (or generate) the graph, start each implementation in its own process, choose the
+ * operations' parameters from the graph, check that all three return the same normalised data,
+ * then time them interleaved and record throughput, latency, Cypher statements per request and
+ * memory. Writes bench/results/bench-<time>.json and the figures in BENCHMARKS.md.
  *
- * Options:
- *   --neo4j <bolt uri>   use a running Neo4j (e.g. from dev-graph.ts) instead of starting one
+ *   --full               all sizes (small, medium, large); the default (quick) is small only
+ *   --sizes a,b          these sizes
+ *   --seed <n>           the generator's seed number (42)
+ *   --requests <n>       timed requests per operation and implementation (300)
+ *   --rounds <n>         interleaved rounds (5)
+ *   --concurrency <n>    concurrent connections (4)
+ *   --only <op,...>      only these operations (figures not written to BENCHMARKS.md)
  *   --no-timing          only the equivalence check
- *   --requests <n>       timed requests per operation and implementation (default 200)
- *   --concurrency <n>    concurrent connections (default 4)
- *   --only <op,...>      only these operations (entity, neighbourhood, events, claims)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../src/logger.js';
+import { GRAPH_SIZES, type GraphSize } from '../synthetic-graph.js';
 import { postGraphql } from './client.js';
 import { differences } from './compare.js';
-import { startGraph, type SharedGraph } from './graph.js';
-import { NIGER_PARAMS, operations } from './operations.js';
+import { openGraph, type SharedGraph } from './graph.js';
+import { OPERATION_NAMES, operations, pageRequests, type SuiteParams } from './operations.js';
+import { chooseParams } from './params.js';
+import {
+  machine,
+  timingTable,
+  updateBenchmarksMd,
+  writeResults,
+  sizeSummary,
+  type BenchResults,
+  type SizeResult,
+} from './report.js';
+import { ServerProcess } from './server-process.js';
 import { IMPLEMENTATIONS, type Implementation } from './servers/types.js';
 import { runTiming, type Target } from './timing.js';
 
-const DEADLINE_MS = 15 * 60_000;
-const SERVER_START_TIMEOUT_MS = 90_000;
-
 const { values: args } = parseArgs({
   options: {
-    neo4j: { type: 'string' },
-    'no-timing': { type: 'boolean', default: false },
-    requests: { type: 'string', default: '200' },
+    full: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    requests: { type: 'string', default: '300' },
+    rounds: { type: 'string', default: '5' },
     concurrency: { type: 'string', default: '4' },
     only: { type: 'string' },
+    'no-timing': { type: 'boolean', default: false },
   },
 });
 
-const abort = new AbortController();
-const children: ChildProcess[] = [];
-let graph: SharedGraph | undefined;
-let cleaning: Promise<void> | undefined;
-
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    await Promise.all(children.map(stopChild));
-    await graph?.stop();
-  })();
-  return cleaning;
+const sizes = (args.sizes?.split(',') ?? (args.full ? Object.keys(GRAPH_SIZES) : ['small'])).map(
+  (size) => size.trim(),
+) as GraphSize[];
+for (const size of sizes) {
+  if (!(size in GRAPH_SIZES)) throw new Error(`unknown size "${size}"`);
 }
+const only = args.only?.split(',').map((name) => name.trim());
+for (const name of only ?? []) {
+  if (!(OPERATION_NAMES as readonly string[]).includes(name))
+    throw new Error(`unknown operation "${name}" (known: ${OPERATION_NAMES.join(', ')})`);
+}
+const options = {
+  requests: Number(args.requests),
+  rounds: Number(args.rounds),
+  concurrency: Number(args.concurrency),
+  warmup: 0,
+  seed: Number(args.seed),
+};
+options.warmup = Math.max(30, Math.round(options.requests / 5));
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+const abort = new AbortController();
+let servers: ServerProcess[] = [];
+let graph: SharedGraph | undefined;
+
+async function cleanup(): Promise<void> {
+  await Promise.all(servers.map((server) => server.stop()));
+  servers = [];
+  await graph?.stop();
+  graph = undefined;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -68,134 +88,162 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void cleanup().then(() => process.exit(130));
   });
 }
-const deadline = setTimeout(() => {
-  console.error(`deadline of ${DEADLINE_MS / 60_000} min reached: stopping`);
-  abort.abort();
-}, DEADLINE_MS);
-deadline.unref();
 
-/** Starts `serve.ts <implementation>` in its own process and waits for its URL. */
-function startServer(implementation: Implementation, boltUri: string): Promise<string> {
-  const serve = fileURLToPath(new URL('./serve.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', serve, implementation, boltUri], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new Error(`${implementation} did not start within ${SERVER_START_TIMEOUT_MS / 1000} s`),
-        ),
-      SERVER_START_TIMEOUT_MS,
-    );
-    child.once('exit', (code) => reject(new Error(`${implementation} exited (code ${code})`)));
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const { url } = JSON.parse(line) as { url?: string };
-        if (url) {
-          clearTimeout(timer);
-          resolve(url);
-          return;
-        }
-      } catch {
-        // not the ready line: a log line
-      }
-      console.error(`[${implementation}] ${line}`);
-    });
-  });
+const log = (message: string) => console.log(message);
+
+/** Our global id of the entity, and each implementation's cursor that ends page `page - 1`. */
+async function completeParams(
+  params: Omit<SuiteParams, 'entityGlobalId' | 'pageCursors'>,
+  urls: Record<Implementation, string>,
+): Promise<SuiteParams> {
+  const { entity } = (await postGraphql(
+    urls.ours,
+    'query($s: String!) { entity(slug: $s) { id } }',
+    {
+      s: params.entity,
+    },
+  )) as { entity: { id: string } };
+  const cursors = { ours: null, 'neo4j-graphql': null, floor: null } as Record<
+    Implementation,
+    string | null
+  >;
+  for (let page = 1; page < params.page; page++) {
+    const requests = pageRequests({ ...params, entityGlobalId: '', pageCursors: cursors }, cursors);
+    for (const implementation of IMPLEMENTATIONS) {
+      const request = requests[implementation];
+      const data = await postGraphql(urls[implementation], request.query, request.variables);
+      cursors[implementation] = request.endCursor(data);
+    }
+  }
+  return { ...params, entityGlobalId: entity.id, pageCursors: cursors };
 }
 
-const fmt = (ms: number) => (Number.isNaN(ms) ? '-' : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
-
-async function main(): Promise<number> {
-  const logger = createLogger({ level: 'warn', pretty: false });
-  let boltUri = args.neo4j;
-  if (!boltUri) {
-    const started = Date.now();
-    graph = await startGraph(logger);
-    boltUri = graph.boltUri;
-    console.log(`Neo4j ${boltUri}, seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+async function jvmMemory(pid: number | undefined) {
+  if (!pid) return null;
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return null; // not Linux
   }
-  const urls = {} as Record<Implementation, string>;
-  await Promise.all(
-    IMPLEMENTATIONS.map(async (implementation) => {
-      urls[implementation] = await startServer(implementation, boltUri);
-      console.log(`${implementation.padEnd(14)} ${urls[implementation]}`);
-    }),
+}
+
+async function benchSize(size: GraphSize): Promise<{ result: SizeResult; allSame: boolean }> {
+  const logger = createLogger({ level: 'warn', pretty: false });
+  graph = await openGraph(size, options.seed, logger, log);
+  const shared = graph;
+  log(
+    sizeSummary({
+      size,
+      load: shared.load,
+      neo4jMemory: shared.neo4jMemory,
+      memory: { serversMaxRssMiB: {}, neo4j: null },
+    } as SizeResult).split('\n')[0]!,
   );
+  servers = await Promise.all(
+    IMPLEMENTATIONS.map((implementation) => ServerProcess.start(implementation, shared.boltUri)),
+  );
+  const urls = Object.fromEntries(servers.map((s) => [s.implementation, s.url])) as Record<
+    Implementation,
+    string
+  >;
+  const params = await completeParams(await chooseParams(shared.database), urls);
+  log(`parameters: ${JSON.stringify({ ...params, pageCursors: undefined })}`);
 
-  const only = args.only?.split(',').map((name) => name.trim());
-  const ops = operations(NIGER_PARAMS).filter((op) => !only || only.includes(op.name));
-
-  console.log('\nEquivalence (normalised answers, each compared with "ours"):');
+  const ops = operations(params).filter((op) => !only || only.includes(op.name));
+  log('\nEquivalence (normalised answers, each compared with ours):');
   let allSame = true;
-  const working: Target[] = [];
+  const equivalence: SizeResult['equivalence'] = {};
+  const targets: Target[] = [];
   for (const op of ops) {
-    const answers = {} as Record<Implementation, unknown>;
-    const failures: string[] = [];
-    for (const implementation of IMPLEMENTATIONS) {
-      const request = op.requests[implementation];
+    const answers: Partial<Record<Implementation, unknown>> = {};
+    const lines: string[] = [];
+    for (const server of servers) {
+      const request = op.requests[server.implementation];
       try {
-        const data = await postGraphql(urls[implementation], request.query, request.variables);
-        answers[implementation] = request.normalise(data);
-        working.push({
+        const data = await postGraphql(server.url, request.query, request.variables);
+        answers[server.implementation] = request.normalise(data);
+        targets.push({
           operation: op.name,
-          implementation,
-          url: urls[implementation],
+          implementation: server.implementation,
+          server,
           body: JSON.stringify({ query: request.query, variables: request.variables }),
         });
       } catch (error) {
-        failures.push(`${implementation} failed: ${(error as Error).message}`);
+        allSame = false;
+        lines.push(`${server.implementation} failed: ${(error as Error).message}`);
       }
     }
-    const lines: string[] = [...failures];
+    equivalence[op.name] = {};
     for (const other of IMPLEMENTATIONS.slice(1)) {
       if (!('ours' in answers) || !(other in answers)) continue;
       const diff = differences(answers.ours, answers[other]);
+      equivalence[op.name]![other] = diff;
+      if (diff.length > 0) allSame = false;
       lines.push(
         diff.length === 0
           ? `${other}: same`
           : `${other}: DIFFERS in ${diff.length} place(s)\n${diff
               .slice(0, 8)
               .map((line) => `        ${line}`)
-              .join('\n')}${diff.length > 8 ? `\n        ... ${diff.length - 8} more` : ''}`,
+              .join('\n')}`,
       );
-      if (diff.length > 0) allSame = false;
     }
-    if (failures.length > 0) allSame = false;
     const size = JSON.stringify(answers.ours ?? null).length;
-    console.log(`  ${op.name} (${op.description}; ${size} bytes normalised)`);
-    for (const line of lines) console.log(`      ${line}`);
+    log(`  ${op.name} (${op.description}; ${size} bytes normalised)`);
+    for (const line of lines) log(`      ${line}`);
   }
 
+  let timing: SizeResult['timing'] = [];
   if (!args['no-timing'] && !abort.signal.aborted) {
-    const requests = Number(args.requests);
-    const concurrency = Number(args.concurrency);
-    console.log(
-      `\nTiming: ${requests} requests per operation and implementation, concurrency ${concurrency}, interleaved`,
+    log(
+      `\nTiming: ${options.requests} requests per pair in ${options.rounds} interleaved rounds, concurrency ${options.concurrency}`,
     );
-    const results = await runTiming(
-      working,
-      {
-        requests,
-        warmup: Math.max(20, Math.round(requests / 10)),
-        rounds: 4,
-        concurrency,
-        signal: abort.signal,
-      },
-      (message) => console.log(`  ${message}`),
+    timing = await runTiming(targets, { ...options, signal: abort.signal }, (m) => log(`  ${m}`));
+  }
+  const serversMaxRssMiB: SizeResult['memory']['serversMaxRssMiB'] = {};
+  for (const server of servers) {
+    serversMaxRssMiB[server.implementation] = Math.round(
+      (await server.stats()).maxRssBytes / 2 ** 20,
     );
-    console.log(
-      `\n  ${'operation'.padEnd(14)} ${'implementation'.padEnd(14)} ${'n'.padStart(5)} ${'err'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'mean ms'.padStart(8)}`,
-    );
-    for (const op of ops) {
-      for (const r of results.filter((x) => x.operation === op.name)) {
-        console.log(
-          `  ${r.operation.padEnd(14)} ${r.implementation.padEnd(14)} ${String(r.count).padStart(5)} ${String(r.errors).padStart(4)} ${fmt(r.p50).padStart(8)} ${fmt(r.p99).padStart(8)} ${fmt(r.mean).padStart(8)}`,
-        );
-      }
+  }
+  const result: SizeResult = {
+    size,
+    load: shared.load,
+    neo4jMemory: shared.neo4jMemory,
+    params,
+    equivalence,
+    timing,
+    memory: { serversMaxRssMiB, neo4j: await jvmMemory(shared.jvmPid) },
+  };
+  await cleanup();
+  return { result, allSame };
+}
+
+async function main(): Promise<number> {
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    machine: machine(),
+    options,
+    sizes: [],
+  };
+  let allSame = true;
+  for (const size of sizes) {
+    if (abort.signal.aborted) break;
+    log(`\n=== ${size} ===`);
+    const { result, allSame: same } = await benchSize(size);
+    allSame &&= same;
+    results.sizes.push(result);
+    if (result.timing.length > 0) log(`\n${sizeSummary(result)}\n\n${timingTable(result)}`);
+  }
+  if (!args['no-timing'] && !abort.signal.aborted) {
+    const file = await writeResults(results);
+    log(`\nresults: ${file}`);
+    if (!only) {
+      await updateBenchmarksMd(results, file);
+      log('BENCHMARKS.md updated');
     }
   }
   return allSame ? 0 : 1;

@@ -1,9 +1,12 @@
 /**
  * `tsx bench/compare/serve.ts <implementation> <bolt uri>`: one implementation's server in its
- * own process, on a free loopback port; prints `{"url": ...}` on one line once it serves, and
- * stops cleanly on SIGTERM, SIGINT or when its stdin closes (the parent died).
+ * own process, on a free loopback port; prints `{"url": ...}` on one line once it serves. A
+ * `stats` line on stdin is answered with one JSON line: Cypher statements sent so far, memory.
+ * Stops cleanly on SIGTERM, SIGINT or when its stdin closes (the parent died).
  */
+import { createInterface } from 'node:readline';
 import getPort from 'get-port';
+import { statementCount } from './query-counter.js';
 import { startFloor } from './servers/floor.js';
 import { startNeo4jGraphql } from './servers/neo4j-graphql.js';
 import { startOurs } from './servers/ours.js';
@@ -23,6 +26,14 @@ if (!IMPLEMENTATIONS.includes(name as Implementation) || !boltUri) {
 const server = await STARTERS[name as Implementation](boltUri, await getPort({ host: HOST }));
 console.log(JSON.stringify({ url: server.url }));
 
+export interface ServerStats {
+  statements: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Peak resident memory since the process started. */
+  maxRssBytes: number;
+}
+
 let stopping = false;
 const stop = () => {
   if (stopping) return;
@@ -41,5 +52,16 @@ const stop = () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
+const commands = createInterface({ input: process.stdin });
+commands.on('line', (line) => {
+  if (line.trim() !== 'stats') return;
+  const memory = process.memoryUsage();
+  const stats: ServerStats = {
+    statements: statementCount(),
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+  console.log(JSON.stringify({ stats }));
+});
+commands.on('close', stop);

@@ -1,15 +1,17 @@
 /**
- * Short interleaved timing: the requests of each (operation, implementation) pair are split
- * into rounds, and each round runs every pair once, in an order that rotates from round to
- * round, so that drift (JIT, caches, GC, a noisy neighbour) spreads over all pairs. Latencies
- * are collected per request (autocannon's `response` event), so percentiles are exact.
+ * Interleaved timing: the requests of each (operation, implementation) pair are split into
+ * rounds, and each round runs every pair once, in an order that rotates from round to round,
+ * so that drift (JIT, caches, GC, a noisy neighbour) spreads over all pairs. Latencies are
+ * collected per request (autocannon's `response` event), so percentiles are exact; throughput is
+ * requests over the time the pair's requests were running at the fixed concurrency.
  */
 import autocannon from 'autocannon';
+import type { ServerProcess } from './server-process.js';
 
 export interface Target {
   operation: string;
   implementation: string;
-  url: string;
+  server: ServerProcess;
   body: string;
 }
 
@@ -21,31 +23,50 @@ export interface TimingOptions {
   signal: AbortSignal;
 }
 
-export interface TimingResult extends Target {
+export interface TimingResult {
+  operation: string;
+  implementation: string;
   count: number;
   errors: number;
+  requestsPerSecond: number;
   p50: number;
   p99: number;
   mean: number;
+  /** The lowest and highest p50 of the rounds: how much the runs agree. */
+  p50Rounds: [number, number];
+  /** Cypher statements the server sent per request. */
+  statementsPerRequest: number;
+}
+
+interface Fired {
+  latencies: number[];
+  errors: number;
+  seconds: number;
 }
 
 function fire(target: Target, amount: number, concurrency: number, signal: AbortSignal) {
-  return new Promise<{ latencies: number[]; errors: number }>((resolve, reject) => {
+  return new Promise<Fired>((resolve, reject) => {
     const latencies: number[] = [];
+    const started = performance.now();
     const instance = autocannon(
       {
-        url: target.url,
+        url: target.server.url,
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: target.body,
         amount,
         connections: Math.min(concurrency, amount),
-        timeout: 30,
+        timeout: 60,
       },
       (error, result) => {
         signal.removeEventListener('abort', onAbort);
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ latencies, errors: result.errors + result.timeouts + result.non2xx });
+        else
+          resolve({
+            latencies,
+            errors: result.errors + result.timeouts + result.non2xx,
+            seconds: (performance.now() - started) / 1000,
+          });
       },
     );
     const onAbort = () => instance.stop();
@@ -56,12 +77,23 @@ function fire(target: Target, amount: number, concurrency: number, signal: Abort
   });
 }
 
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+
 export async function runTiming(
   targets: Target[],
   options: TimingOptions,
   progress: (message: string) => void,
 ): Promise<TimingResult[]> {
-  const collected = targets.map(() => ({ latencies: [] as number[], errors: 0 }));
+  const collected = targets.map(() => ({
+    latencies: [] as number[],
+    roundP50s: [] as number[],
+    errors: 0,
+    seconds: 0,
+    requests: 0,
+    statements: 0,
+  }));
   progress(`warm-up: ${options.warmup} requests per pair`);
   for (const target of targets) {
     if (options.signal.aborted) break;
@@ -72,27 +104,34 @@ export async function runTiming(
     progress(`round ${round + 1}/${options.rounds}: ${perRound} requests per pair`);
     for (let k = 0; k < targets.length && !options.signal.aborted; k++) {
       const index = (k + round * 5) % targets.length;
-      const { latencies, errors } = await fire(
-        targets[index]!,
-        perRound,
-        options.concurrency,
-        options.signal,
-      );
-      collected[index]!.latencies.push(...latencies);
-      collected[index]!.errors += errors;
+      const target = targets[index]!;
+      const before = await target.server.stats();
+      const fired = await fire(target, perRound, options.concurrency, options.signal);
+      const after = await target.server.stats();
+      const into = collected[index]!;
+      into.latencies.push(...fired.latencies);
+      into.roundP50s.push(percentile(ascending(fired.latencies), 0.5));
+      into.errors += fired.errors;
+      into.seconds += fired.seconds;
+      into.requests += fired.latencies.length + fired.errors;
+      into.statements += after.statements - before.statements;
     }
   }
   return targets.map((target, i) => {
-    const sorted = [...collected[i]!.latencies].sort((a, b) => a - b);
-    const at = (q: number) =>
-      sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+    const data = collected[i]!;
+    const sorted = ascending(data.latencies);
+    const rounds = ascending(data.roundP50s);
     return {
-      ...target,
+      operation: target.operation,
+      implementation: target.implementation,
       count: sorted.length,
-      errors: collected[i]!.errors,
-      p50: at(0.5),
-      p99: at(0.99),
+      errors: data.errors,
+      requestsPerSecond: data.seconds > 0 ? sorted.length / data.seconds : NaN,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
       mean: sorted.reduce((sum, x) => sum + x, 0) / (sorted.length || 1),
+      p50Rounds: [rounds[0] ?? NaN, rounds.at(-1) ?? NaN],
+      statementsPerRequest: data.requests > 0 ? data.statements / data.requests : NaN,
     };
   });
 }

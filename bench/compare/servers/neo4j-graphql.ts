@@ -19,15 +19,25 @@
  */
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
+import { CASUALTIES_BY_MONTH, PATHS, TIMELINE } from './floor.js';
 import { serveSchema } from './yoga-http.js';
 import type { StartServer } from './types.js';
 
 export const typeDefs = /* GraphQL */ `
-  type Entity @node {
+  type Entity
+    @node
+    @fulltext(
+      indexes: [
+        { indexName: "entity_search", queryName: "searchEntities", fields: ["name", "aliasText"] }
+      ]
+    ) {
     id: ID!
     name: String!
     kind: String!
     description: String
+    aliases: [String!]!
+    aliasText: String
+    location: Point
     relations(first: Int = 10): [EntityRelation!]!
       @cypher(
         statement: """
@@ -67,6 +77,7 @@ export const typeDefs = /* GraphQL */ `
     name: String!
     kind: String!
     date: Date
+    datePrecision: String
     dateLatest: Date
     endDate: Date
     endDateLatest: Date
@@ -81,7 +92,13 @@ export const typeDefs = /* GraphQL */ `
       )
     occurredAt: [Entity!]! @relationship(type: "OCCURRED_AT", direction: OUT)
     occurredIn: [Entity!]! @relationship(type: "OCCURRED_IN", direction: OUT)
+    participants: [Entity!]!
+      @relationship(type: "PARTICIPATED_IN", direction: IN, properties: "Participation")
     claims: [Claim!]! @relationship(type: "ABOUT", direction: IN)
+  }
+
+  type Participation @relationshipProperties {
+    role: String
   }
 
   type Claim @node {
@@ -104,6 +121,34 @@ export const typeDefs = /* GraphQL */ `
     name: String!
     title: String
     publisher: String
+  }
+
+  "A shortest path: its length and its nodes in order."
+  type PathRow {
+    length: Int!
+    nodes: [PathNode!]!
+  }
+  type PathNode {
+    slug: String!
+    name: String!
+  }
+  type CasualtyRow {
+    key: String!
+    eventCount: Int!
+    lowest: Float!
+    highest: Float!
+    sourceCount: Int!
+  }
+
+  # What the generated API has no equivalent for (a traversal of any relationship type, paths,
+  # group-by aggregation) is written as @cypher query fields, as a user of the library would.
+  type Query {
+    timeline(slug: String!, first: Int!): [Event!]!
+      @cypher(statement: """${TIMELINE}""", columnName: "e")
+    paths(from: String!, to: String!, first: Int!): [PathRow!]!
+      @cypher(statement: """${PATHS}""", columnName: "row")
+    casualtiesByMonth(property: String!, from: String!, to: String!): [CasualtyRow!]!
+      @cypher(statement: """${CASUALTIES_BY_MONTH}""", columnName: "row")
   }
 `;
 

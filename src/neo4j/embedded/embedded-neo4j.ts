@@ -46,6 +46,11 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
     return `bolt://127.0.0.1:${this.config.boltPort}`;
   }
 
+  /** The JVM's process id (benchmarks read its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
