@@ -298,10 +298,8 @@ builder.queryFields((t) => ({
         }),
         ...dateRangeArgs(t.arg),
       },
-      resolve: async (_root, args, { database, loaders }) => {
-        const page = pageFromArgs(args);
-        if (!(await loaders.entity.load(args.entity)))
-          throw badInput('entity', `no entity has the slug "${args.entity}"`);
+      resolve: async (_root, args, { database, loaders }, info) => {
+        const page = pageFromArgs(args, info);
         checkDateRange(args);
         const filter = {
           types: null,
@@ -312,11 +310,13 @@ builder.queryFields((t) => ({
           involving: args.entity,
           near: null,
         };
-        return toConnection(
-          page,
-          await listEvents(database, filter, 'DATE_ASC', page),
-          (event) => event,
-        );
+        // The events and the entity's existence at once: an unknown slug lists nothing quickly.
+        const [entity, events] = await Promise.all([
+          loaders.entity.load(args.entity),
+          listEvents(database, filter, 'DATE_ASC', page),
+        ]);
+        if (!entity) throw badInput('entity', `no entity has the slug "${args.entity}"`);
+        return toConnection(page, events, (event) => event);
       },
     },
     EventConnectionRef,
@@ -345,13 +345,6 @@ builder.queryFields((t) => ({
       if (maxLength > MAX_PATH_LENGTH) throw limitExceeded('maxLength', MAX_PATH_LENGTH, maxLength);
       if (first < 1) throw badInput('first', 'must be at least 1');
       if (first > 50) throw limitExceeded('first', 50, first);
-      for (const [name, slug] of [
-        ['from', args.from],
-        ['to', args.to],
-      ] as const) {
-        if (!(await loaders.entity.load(slug)))
-          throw badInput(name, `no entity has the slug "${slug}"`);
-      }
       const paths = await findShortestPaths(database, {
         from: args.from,
         to: args.to,
@@ -359,6 +352,13 @@ builder.queryFields((t) => ({
         types: checkRelationshipTypes(args.types),
         limit: first + 1,
       });
+      for (const node of paths.flatMap((path) => path.nodes)) loaders.entity.prime(node.id, node);
+      // No path: say so only if both ends exist (a path proves they do).
+      if (paths.length === 0) {
+        const [from, to] = await loaders.entity.loadMany([args.from, args.to]);
+        if (!from) throw badInput('from', `no entity has the slug "${args.from}"`);
+        if (!to) throw badInput('to', `no entity has the slug "${args.to}"`);
+      }
       return { paths: paths.slice(0, first), truncated: paths.length > first };
     },
   }),

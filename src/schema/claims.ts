@@ -3,6 +3,7 @@
  * the quote and its sentence. Claims that disagree stand side by side, never averaged.
  */
 import type { ClaimQuery } from '../store/claims.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
 import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
@@ -81,8 +82,9 @@ async function claimConnection(
   args: PageArgs & { properties?: readonly string[] | null },
   query: Pick<ClaimQuery, 'aboutId' | 'sourceId'>,
   { loaders }: Context,
+  info: GraphQLResolveInfo,
 ) {
-  const page = pageFromArgs(args);
+  const page = pageFromArgs(args, info);
   const result = await loaders.claims.load({
     ...query,
     properties: args.properties ? [...args.properties] : null,
@@ -103,8 +105,8 @@ builder.interfaceField(EntityRef, 'claims', (t) =>
           description: 'Keep only these properties, e.g. ["soldiers_killed"].',
         }),
       },
-      resolve: (entity, args, context) =>
-        claimConnection(args, { aboutId: entity.id, sourceId: null }, context),
+      resolve: (entity, args, context, info) =>
+        claimConnection(args, { aboutId: entity.id, sourceId: null }, context, info),
     },
     ClaimConnectionRef,
   ),
@@ -121,8 +123,8 @@ builder.objectField(SourceRef, 'claims', (t) =>
           description: 'Keep only these properties.',
         }),
       },
-      resolve: (source, args, context) =>
-        claimConnection(args, { aboutId: null, sourceId: source.id }, context),
+      resolve: (source, args, context, info) =>
+        claimConnection(args, { aboutId: null, sourceId: source.id }, context, info),
     },
     ClaimConnectionRef,
   ),
@@ -150,8 +152,8 @@ builder.queryFields((t) => ({
           description: 'Slug of the entity the claims are about.',
         }),
       },
-      resolve: (_root, args, context) =>
-        claimConnection(args, { aboutId: args.about ?? null, sourceId: null }, context),
+      resolve: (_root, args, context, info) =>
+        claimConnection(args, { aboutId: args.about ?? null, sourceId: null }, context, info),
     },
     ClaimConnectionRef,
   ),

@@ -94,6 +94,7 @@ async function otherEnds(
     asOf: null,
     offset: 0,
     limit,
+    counted: false,
   });
   const ids = [...new Set(items.map((relation) => relation.otherId))];
   return Promise.all(ids.map((id) => present(loaders.entity, id)));
@@ -266,6 +267,7 @@ const kindFields: {
             properties: CASUALTY_PROPERTIES,
             offset: 0,
             limit: 100,
+            counted: false,
           })
         ).items,
     }),
@@ -403,8 +405,8 @@ builder.queryFields((t) => ({
           description: 'How to sort.',
         }),
       },
-      resolve: async (_root, args, context) => {
-        const page = pageFromArgs(args);
+      resolve: async (_root, args, context, info) => {
+        const page = pageFromArgs(args, info);
         const filter: EntityFilter = {
           kinds: args.kinds ? [...args.kinds] : null,
           name: args.name ?? null,
@@ -456,8 +458,8 @@ builder.queryFields((t) => ({
           description: 'How to sort.',
         }),
       },
-      resolve: async (_root, args, context) => {
-        const page = pageFromArgs(args);
+      resolve: async (_root, args, context, info) => {
+        const page = pageFromArgs(args, info);
         const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
         if (unknown.length > 0)
           throw badInput(
@@ -499,9 +501,9 @@ builder.queryFields((t) => ({
           description: 'Keep only these kinds.',
         }),
       },
-      resolve: async (_root, args, { database }) => {
+      resolve: async (_root, args, { database }, info) => {
         if (args.query.trim().length === 0) throw badInput('query', 'must not be empty');
-        const page = pageFromArgs(args);
+        const page = pageFromArgs(args, info);
         const hits = await searchEntities(
           database,
           args.query,

@@ -18,16 +18,18 @@ export function createLoaders(database: GraphDatabase) {
   const batch = { batchScheduleFn: (run: () => void) => setImmediate(run) };
   const byKey = { ...batch, cacheKeyFn: (key: object) => JSON.stringify(key) };
   const entity = new DataLoader((ids: readonly string[]) => findEntities(database, ids), batch);
+  const source = new DataLoader((ids: readonly string[]) => findSources(database, ids), batch);
   return {
     entity,
-    source: new DataLoader((ids: readonly string[]) => findSources(database, ids), batch),
+    source,
     claim: new DataLoader((ids: readonly string[]) => findClaimsByIds(database, ids), batch),
     sentence: new DataLoader((ids: readonly string[]) => findSentences(database, ids), batch),
     relations: new DataLoader(async (queries: readonly RelationQuery[]) => {
       const pages = await findRelations(database, queries);
-      // The other ends came along: the next level's entity lookups need no query.
+      // The other ends and the sources came along: the next level's lookups need no query.
       for (const relation of pages.flatMap((page) => page.items)) {
-        if (relation.other) entity.prime(relation.otherId, relation.other);
+        entity.prime(relation.otherId, relation.other);
+        for (const item of relation.sources) source.prime(item.id, item);
       }
       return pages;
     }, byKey),

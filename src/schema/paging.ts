@@ -2,6 +2,7 @@
  * Relay cursor connections over offset pages: `first` (default 20, at most 100) and `after`,
  * with `totalCount`; a `first` past the cap or a cursor not from this API is an error.
  */
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import type { Page, Paged } from '../store/records.js';
 import type { BuilderTypes } from './builder.js';
@@ -24,7 +25,21 @@ export function pageSizeError(first: number) {
   );
 }
 
-export function pageFromArgs(args: PageArgs): Page {
+/** Whether the query selects this field of the connection, directly or through fragments. */
+function selects(info: GraphQLResolveInfo, field: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    set?.selections.some((selection) =>
+      selection.kind === Kind.FIELD
+        ? selection.name.value === field
+        : selection.kind === Kind.INLINE_FRAGMENT
+          ? within(selection.selectionSet)
+          : within(info.fragments[selection.name.value]?.selectionSet),
+    ) ?? false;
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/** The page the arguments ask for; counted only when the query selects `totalCount`. */
+export function pageFromArgs(args: PageArgs, info: GraphQLResolveInfo): Page {
   if (args.last != null || args.before != null) {
     throw badInput(
       args.last != null ? 'last' : 'before',
@@ -49,11 +64,11 @@ export function pageFromArgs(args: PageArgs): Page {
       throw badInput('after', `"${args.after}" is not a cursor of this connection`);
     }
   }
-  return { offset, limit: first };
+  return { offset, limit: first, counted: selects(info, 'totalCount') };
 }
 
 export interface Connection<T, E = object> {
-  totalCount: number;
+  totalCount: number | null;
   edges: ({ cursor: string; node: T } & E)[];
   pageInfo: {
     hasNextPage: boolean;
@@ -79,7 +94,7 @@ export function toConnection<T, N, E = object>(
     totalCount: paged.totalCount,
     edges,
     pageInfo: {
-      hasNextPage: page.offset + edges.length < paged.totalCount,
+      hasNextPage: paged.hasMore,
       hasPreviousPage: page.offset > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
@@ -95,7 +110,12 @@ export function connectionType(name: string, description: string) {
     fields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, object>) => ({
       totalCount: t.int({
         description: 'How many items the whole list holds, across all pages.',
-        resolve: (connection) => (connection as { totalCount: number }).totalCount,
+        resolve: (connection) => {
+          const { totalCount } = connection as { totalCount: number | null };
+          // pageFromArgs counts whenever the query selects totalCount.
+          if (totalCount === null) throw new Error('totalCount was selected but not counted');
+          return totalCount;
+        },
       }),
     }),
   };

@@ -147,8 +147,8 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
             'Keep only relationships known to hold on this day; those without dates always hold.',
         }),
       },
-      resolve: async (entity, args, { loaders }) => {
-        const page = pageFromArgs(args);
+      resolve: async (entity, args, { loaders }, info) => {
+        const page = pageFromArgs(args, info);
         const result = await loaders.relations.load({
           entityId: entity.id,
           types: checkRelationshipTypes(args.types),
@@ -208,6 +208,7 @@ export function relationList(
           asOf: args.asOf ?? null,
           offset: 0,
           limit: 100,
+          counted: false,
         })
       ).items,
   });

@@ -89,8 +89,8 @@ builder.node(SourceRef, {
       {
         type: EntityRef,
         description: 'The entities this source states something about, by name.',
-        resolve: async (source, args, { loaders }) => {
-          const page = pageFromArgs(args);
+        resolve: async (source, args, { loaders }, info) => {
+          const page = pageFromArgs(args, info);
           const result = await loaders.mentions.load({ sourceId: source.id, ...page });
           return toConnection(page, result, (entity) => entity);
         },
@@ -139,8 +139,8 @@ builder.queryFields((t) => ({
           description: 'Keep only these kinds.',
         }),
       },
-      resolve: async (_root, args, { loaders, database }) => {
-        const page = pageFromArgs(args);
+      resolve: async (_root, args, { loaders, database }, info) => {
+        const page = pageFromArgs(args, info);
         const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
         const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
         return toConnection(page, { ...result, items: sources }, (source) => source);

@@ -5,7 +5,12 @@
  * allowed depth has its own query text.
  */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { toRelationRecord, type RelationRecord } from './records.js';
+import {
+  toEntityRecord,
+  toRelationRecord,
+  type EntityRecord,
+  type RelationRecord,
+} from './records.js';
 
 export const MAX_PATH_LENGTH = 6;
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -20,6 +25,8 @@ export interface PathStep {
 
 export interface FoundPath {
   nodeIds: string[];
+  /** The entities along the path, read with it. */
+  nodes: EntityRecord[];
   steps: PathStep[];
 }
 
@@ -32,7 +39,7 @@ const PATHS = new Map(
      WHERE all(n IN nodes(p) WHERE n:Entity)
        AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
      WITH p LIMIT toInteger($limit)
-     RETURN [n IN nodes(p) | n.id] AS nodeIds,
+     RETURN [n IN nodes(p) | properties(n)] AS nodes,
             [r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}] AS relationships`,
   ]),
 );
@@ -44,7 +51,8 @@ export async function findShortestPaths(
 ): Promise<FoundPath[]> {
   const result = await database.query(PATHS.get(query.maxLength)!, query);
   return result.records.map((record) => {
-    const nodeIds = record.get('nodeIds') as string[];
+    const nodes = (record.get('nodes') as Record<string, unknown>[]).map(toEntityRecord);
+    const nodeIds = nodes.map((node) => node.id);
     const relationships = record.get('relationships') as {
       props: Record<string, unknown>;
       type: string;
@@ -52,6 +60,7 @@ export async function findShortestPaths(
     }[];
     return {
       nodeIds,
+      nodes,
       steps: relationships.map((relationship, i) => {
         const fromId = nodeIds[i]!;
         const toId = nodeIds[i + 1]!;

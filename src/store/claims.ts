@@ -1,6 +1,6 @@
 /** Claims: about entities, by or reported in sources, by id; each with its subjects and sentence. */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { toClaimRecord, type ClaimRecord, type Page, type Paged } from './records.js';
+import { paged, toClaimRecord, type ClaimRecord, type Page, type Paged } from './records.js';
 
 export interface ClaimQuery extends Page {
   /** Claims about this entity; null for any. */
@@ -49,10 +49,13 @@ export async function findClaims(
   queries: readonly ClaimQuery[],
 ): Promise<Paged<ClaimRecord>[]> {
   const result = await database.query(CLAIMS, { queries });
-  return result.records.map((record) => ({
-    totalCount: record.get('total') as number,
-    items: (record.get('page') as ClaimRow[]).map(toRecord),
-  }));
+  return result.records.map((record, i) =>
+    paged(
+      record.get('total') as number,
+      (record.get('page') as ClaimRow[]).map(toRecord),
+      queries[i]!,
+    ),
+  );
 }
 
 export async function findClaimsByIds(

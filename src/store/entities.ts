@@ -1,6 +1,6 @@
 /** Entities: by id, listed with filters, and found by full-text search. */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { toEntityRecord, type EntityRecord, type Page, type Paged } from './records.js';
+import { paged, toEntityRecord, type EntityRecord, type Page, type Paged } from './records.js';
 
 /** The entities with these ids, in the same order; null where none has the id. */
 export async function findEntities(
@@ -38,9 +38,32 @@ export interface NearFilter {
   meters: number;
 }
 
-const ENTITY_LIST = (order: string) => `
-  MATCH (e:Entity)
-  WHERE ($kinds IS NULL OR e.kind IN $kinds)
+/** Near: a place within the distance of the point (the point index finds them). */
+const NEAR_PLACES = `MATCH (place:Place)
+  WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters`;
+
+/**
+ * Where a list's matching starts: from the most selective filter given (an index, or the
+ * relationships of one node) rather than from every node of the label. The filters themselves
+ * are all applied afterwards, whichever start was taken.
+ */
+const ENTITY_STARTS = {
+  near: `${NEAR_PLACES}
+    MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place) WITH DISTINCT e`,
+  region: `MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region})
+    WITH DISTINCT e`,
+  country: `CALL () {
+      MATCH (e:Entity {id: $country}) RETURN e
+      UNION
+      MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|GOVERNS|HOLDS_OFFICE_IN|BASED_AT|DEPLOYED_IN|ACTIVE_IN|MEMBER_OF*1..3]->(:Country {id: $country})
+      RETURN e
+    }`,
+  kinds: 'MATCH (e:Entity) WHERE e.kind IN $kinds',
+  all: 'MATCH (e:Entity)',
+};
+
+const ENTITY_FILTERS = `
+  WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds)
     AND ($name IS NULL OR toLower(e.name) CONTAINS toLower($name)
          OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))
     AND ($country IS NULL OR e.id = $country OR EXISTS {
@@ -49,15 +72,21 @@ const ENTITY_LIST = (order: string) => `
           (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region}) })
     AND ($near IS NULL OR EXISTS {
           MATCH (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place:Place)
-          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })
-  WITH e ORDER BY ${order}
-  WITH collect(e) AS matches
-  RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`;
+          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })`;
 
 export const ENTITY_ORDERS = {
-  NAME_ASC: ENTITY_LIST('toLower(e.name) ASC, e.id'),
-  NAME_DESC: ENTITY_LIST('toLower(e.name) DESC, e.id'),
+  NAME_ASC: 'toLower(e.name) ASC, e.id',
+  NAME_DESC: 'toLower(e.name) DESC, e.id',
 } as const;
+
+/** The page of `e`, in order, with the number of all matches when the page asks for it. */
+const pageOf = (order: string, counted: boolean) =>
+  counted
+    ? `WITH e ORDER BY ${order}
+       WITH collect(e) AS matches
+       RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`
+    : `WITH e ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit) + 1
+       RETURN null AS total, collect(properties(e)) AS page`;
 
 export async function listEntities(
   database: GraphDatabase,
@@ -65,7 +94,17 @@ export async function listEntities(
   order: keyof typeof ENTITY_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
-  return pagedEntities(database, ENTITY_ORDERS[order], { ...filter, ...page });
+  const start = filter.near
+    ? 'near'
+    : filter.region
+      ? 'region'
+      : filter.country
+        ? 'country'
+        : filter.kinds
+          ? 'kinds'
+          : 'all';
+  const cypher = `${ENTITY_STARTS[start]} ${ENTITY_FILTERS} ${pageOf(ENTITY_ORDERS[order], page.counted)}`;
+  return pagedEntities(database, cypher, filter, page);
 }
 
 export interface EventFilter {
@@ -85,9 +124,24 @@ export interface EventFilter {
   near: NearFilter | null;
 }
 
-const EVENT_LIST = (order: string) => `
-  MATCH (e:Event)
-  WHERE ($types IS NULL OR any(type IN e.subkinds WHERE type IN $types))
+const EVENT_STARTS = {
+  participant: `MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e:Event)
+    WITH DISTINCT e`,
+  near: `${NEAR_PLACES}
+    MATCH (e:Event)-[:OCCURRED_AT|OCCURRED_IN]->(place) WITH DISTINCT e`,
+  involving: `CALL () {
+      MATCH (:Entity {id: $involving})--(e:Event) RETURN e
+      UNION
+      MATCH (:Entity {id: $involving})<-[:LOCATED_IN*0..4]-(:Entity)<-[:OCCURRED_AT|OCCURRED_IN]-(e:Event)
+      RETURN e
+    }`,
+  place: `MATCH (:Entity {id: $place})<-[:LOCATED_IN*0..4]-(:Entity)<-[:OCCURRED_AT|OCCURRED_IN]-(e:Event)
+    WITH DISTINCT e`,
+  all: 'MATCH (e:Event)',
+};
+
+const EVENT_FILTERS = `
+  WITH e WHERE ($types IS NULL OR any(type IN e.subkinds WHERE type IN $types))
     AND ($from IS NULL OR coalesce(e.dateLatest, e.endDateLatest) >= date($from))
     AND ($to IS NULL OR coalesce(e.date, e.endDate) <= date($to))
     AND ($place IS NULL OR EXISTS {
@@ -98,19 +152,13 @@ const EVENT_LIST = (order: string) => `
           (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $involving}) })
     AND ($near IS NULL OR EXISTS {
           MATCH (e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place)
-          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })
-  WITH e ORDER BY ${order}
-  WITH collect(e) AS matches
-  RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`;
+          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })`;
 
 /** Events without a date sort after dated ones; a month sorts by its first day, then its last. */
 export const EVENT_ORDERS = {
-  DATE_ASC: EVENT_LIST(
-    'coalesce(e.date, e.endDate) ASC, coalesce(e.dateLatest, e.endDateLatest) ASC, e.name',
-  ),
-  DATE_DESC: EVENT_LIST(
+  DATE_ASC: 'coalesce(e.date, e.endDate) ASC, coalesce(e.dateLatest, e.endDateLatest) ASC, e.name',
+  DATE_DESC:
     'coalesce(e.date, e.endDate) DESC, coalesce(e.dateLatest, e.endDateLatest) DESC, e.name',
-  ),
 } as const;
 
 export async function listEvents(
@@ -119,20 +167,32 @@ export async function listEvents(
   order: keyof typeof EVENT_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
-  return pagedEntities(database, EVENT_ORDERS[order], { ...filter, ...page });
+  const start = filter.participant
+    ? 'participant'
+    : filter.near
+      ? 'near'
+      : filter.involving
+        ? 'involving'
+        : filter.place
+          ? 'place'
+          : 'all';
+  const cypher = `${EVENT_STARTS[start]} ${EVENT_FILTERS} ${pageOf(EVENT_ORDERS[order], page.counted)}`;
+  return pagedEntities(database, cypher, filter, page);
 }
 
 async function pagedEntities(
   database: GraphDatabase,
   cypher: string,
-  params: Record<string, unknown>,
+  filter: EntityFilter | EventFilter,
+  page: Page,
 ): Promise<Paged<EntityRecord>> {
-  const result = await database.query(cypher, params);
+  const result = await database.query(cypher, { ...filter, ...page });
   const record = result.records[0]!;
-  return {
-    totalCount: record.get('total') as number,
-    items: (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
-  };
+  return paged(
+    record.get('total') as number | null,
+    (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
+    page,
+  );
 }
 
 export interface SearchHit {
@@ -151,25 +211,26 @@ export async function searchEntities(
   page: Page,
 ): Promise<Paged<SearchHit>> {
   const lucene = toLuceneQuery(query);
-  if (!lucene) return { items: [], totalCount: 0 };
+  if (!lucene) return paged(0, [], page);
+  const hits = page.counted
+    ? `WITH collect({node: node, score: score}) AS hits
+       RETURN size(hits) AS total,
+              [hit IN hits[$offset..$offset + $limit] | {props: properties(hit.node), score: hit.score}] AS page`
+    : `SKIP toInteger($offset) LIMIT toInteger($limit) + 1
+       RETURN null AS total, collect({props: properties(node), score: score}) AS page`;
   const result = await database.query(
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
        WHERE $kinds IS NULL OR node.kind IN $kinds
-       WITH node, score ORDER BY score DESC, node.name
-       WITH collect({props: properties(node), score: score}) AS hits
-       RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS page`,
+       WITH node, score ORDER BY score DESC, node.name ${hits}`,
     { lucene, kinds, ...page },
   );
   const record = result.records[0]!;
-  return {
-    totalCount: record.get('total') as number,
-    items: (record.get('page') as { props: Record<string, unknown>; score: number }[]).map(
-      (hit) => ({
-        entity: toEntityRecord(hit.props),
-        score: hit.score,
-      }),
-    ),
-  };
+  const rows = record.get('page') as { props: Record<string, unknown>; score: number }[];
+  return paged(
+    record.get('total') as number | null,
+    rows.map((hit) => ({ entity: toEntityRecord(hit.props), score: hit.score })),
+    page,
+  );
 }
 
 /** "Tiani junta" → `(tiani^3 OR tiani* OR tiani~1) OR (junta^3 OR junta* OR junta~1)`. */

@@ -57,11 +57,25 @@ export interface SourceRecord {
 export interface Page {
   offset: number;
   limit: number;
+  /** Whether to count every match (for `totalCount`), which costs reading them all. */
+  counted: boolean;
 }
 
 export interface Paged<T> {
   items: T[];
-  totalCount: number;
+  /** Null when the page was not counted. */
+  totalCount: number | null;
+  hasMore: boolean;
+}
+
+/**
+ * A page from a query's rows: with the count of all matches, or, uncounted (null), with one
+ * row past the page, which says whether there are more.
+ */
+export function paged<T>(total: number | null, rows: T[], page: Page): Paged<T> {
+  return total === null
+    ? { items: rows.slice(0, page.limit), totalCount: null, hasMore: rows.length > page.limit }
+    : { items: rows, totalCount: total, hasMore: page.offset + rows.length < total };
 }
 
 export interface ClaimRecord {
@@ -106,8 +120,6 @@ export interface RelationRecord {
   validFrom: PartialDateRecord | null;
   validTo: PartialDateRecord | null;
   evidence: EvidenceRecord[];
-  /** The entity at the other end, when the query read it along (saves a lookup). */
-  other?: EntityRecord;
 }
 
 type Properties = Record<string, unknown>;

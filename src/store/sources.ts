@@ -1,6 +1,7 @@
 /** Sources, their sentences, and the entities each source mentions. */
 import type { GraphDatabase } from '../neo4j/database.js';
 import {
+  paged,
   toEntityRecord,
   toSourceRecord,
   type EntityRecord,
@@ -10,25 +11,34 @@ import {
   type SourceRecord,
 } from './records.js';
 
+/** A source node `s` as a map that `toSource` reads. */
+export const SOURCE_ROW = `{
+  props: properties(s),
+  citedIn: head([(s)-[:CITED_IN]->(t) | t.id]),
+  issuedBy: head([(s)-[:ISSUED_BY]->(t) | t.id]),
+  spokeTo: head([(s)-[:SPOKE_TO]->(t) | t.id])
+}`;
+
+export interface SourceRow {
+  props: Record<string, unknown>;
+  citedIn: string | null;
+  issuedBy: string | null;
+  spokeTo: string | null;
+}
+
+export const toSource = ({ props, ...links }: SourceRow) => toSourceRecord(props, links);
+
 export async function findSources(
   database: GraphDatabase,
   ids: readonly string[],
 ): Promise<(SourceRecord | null)[]> {
   const result = await database.query(
-    `MATCH (s:Source) WHERE s.id IN $ids
-       RETURN properties(s) AS props,
-              head([(s)-[:CITED_IN]->(t) | t.id]) AS citedIn,
-              head([(s)-[:ISSUED_BY]->(t) | t.id]) AS issuedBy,
-              head([(s)-[:SPOKE_TO]->(t) | t.id]) AS spokeTo`,
+    `MATCH (s:Source) WHERE s.id IN $ids RETURN ${SOURCE_ROW} AS row`,
     { ids },
   );
   const byId = new Map(
     result.records.map((record) => {
-      const source = toSourceRecord(record.get('props'), {
-        citedIn: record.get('citedIn'),
-        issuedBy: record.get('issuedBy'),
-        spokeTo: record.get('spokeTo'),
-      });
+      const source = toSource(record.get('row') as SourceRow);
       return [source.id, source];
     }),
   );
@@ -48,7 +58,7 @@ export async function listSources(
     { kinds, ...page },
   );
   const record = result.records[0]!;
-  return { totalCount: record.get('total'), items: record.get('page') };
+  return paged(record.get('total') as number, record.get('page') as string[], page);
 }
 
 export async function findSentences(
@@ -93,8 +103,11 @@ export async function findMentions(
        RETURN position, total, page ORDER BY position`,
     { queries },
   );
-  return result.records.map((record) => ({
-    totalCount: record.get('total') as number,
-    items: (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
-  }));
+  return result.records.map((record, i) =>
+    paged(
+      record.get('total') as number,
+      (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
+      queries[i]!,
+    ),
+  );
 }
