@@ -3,6 +3,7 @@
  * paging, search, typed relationship fields, bad input, and the number of Cypher queries a
  * nested request costs.
  */
+import { offsetToCursor as offsetCursor } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { postGraphQL, useSeededService } from './support/service.js';
 
@@ -105,6 +106,69 @@ describe('entities and events', () => {
     const all = await query(`{ entities(first: 6) { edges { node { slug } } } }`);
     expect([...slugs(first.entities), ...slugs(next.entities)]).toEqual(slugs(all.entities));
     expect(next.entities.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('counts only when totalCount is asked for, directly or in a fragment, and pages alike either way', async () => {
+    const counted = await query(
+      `{ entities(first: 4) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug } } } }`,
+    );
+    const total: number = counted.entities.totalCount;
+    expect(total).toBeGreaterThan(8);
+    const uncounted = await query(
+      `{ entities(first: 4) { pageInfo { hasNextPage endCursor } edges { node { slug } } } }`,
+    );
+    expect(uncounted.entities).toEqual({ ...counted.entities, totalCount: undefined });
+    // The last page, and one item before it, uncounted: hasNextPage comes from one row past the page.
+    const last = await query(
+      `query ($after: String) { entities(first: 4, after: $after) { pageInfo { hasNextPage } edges { node { slug } } } }`,
+      { after: offsetCursor(total - 5) },
+    );
+    expect(last.entities.edges).toHaveLength(4);
+    expect(last.entities.pageInfo.hasNextPage).toBe(false);
+    const beforeLast = await query(
+      `query ($after: String) { entities(first: 4, after: $after) { pageInfo { hasNextPage } } }`,
+      { after: offsetCursor(total - 6) },
+    );
+    expect(beforeLast.entities.pageInfo.hasNextPage).toBe(true);
+    const fragments = await query(
+      `query { entities(first: 1) { ...Counted ... on EntityConnection { again: totalCount } } }
+       fragment Counted on EntityConnection { totalCount }`,
+    );
+    expect(fragments.entities).toEqual({ totalCount: total, again: total });
+  });
+
+  it('applies every filter given, whichever one the list starts from', async () => {
+    const events = async (args: string) =>
+      slugs((await query(`{ events(${args}, first: 100) { edges { node { slug } } } }`)).events);
+    const filters = {
+      participant: 'participant: "cnsp"',
+      involving: 'involving: "niger"',
+      place: 'place: "tillaberi-region"',
+      near: 'near: { place: "kandadji", withinKm: 150 }',
+      from: 'from: "2023-09-01"',
+      types: 'types: ["Attack"]',
+    };
+    const alone = Object.fromEntries(
+      await Promise.all(
+        Object.entries(filters).map(async ([name, arg]) => [name, await events(arg)] as const),
+      ),
+    );
+    let narrowed = 0;
+    for (const [a, b] of [
+      ['participant', 'from'],
+      ['involving', 'near'],
+      ['involving', 'types'],
+      ['place', 'types'],
+      ['near', 'from'],
+      ['participant', 'involving'],
+    ] as const) {
+      const both = await events(`${filters[a]}, ${filters[b]}`);
+      expect(both, `${a} and ${b}`).toEqual(
+        alone[a].filter((slug: string) => alone[b].includes(slug)),
+      );
+      if (both.length > 0 && both.length < Math.min(alone[a].length, alone[b].length)) narrowed++;
+    }
+    expect(narrowed).toBeGreaterThan(0);
   });
 
   it('lists events in a date range, aware of precision, and by type, place and participant', async () => {

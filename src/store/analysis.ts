@@ -30,17 +30,24 @@ export interface FoundPath {
   steps: PathStep[];
 }
 
+/**
+ * Per length, with and without a type filter: a predicate the planner cannot rule out (such as
+ * `$types IS NULL OR ...`) keeps it from its fast shortest-path search.
+ */
+const pathQuery = (length: number, typed: boolean) => `
+  MATCH (a:Entity {id: $from})
+  MATCH (b:Entity {id: $to})
+  MATCH p = allShortestPaths((a)-[*..${length}]-(b))
+  WHERE all(n IN nodes(p) WHERE n:Entity)
+    ${typed ? 'AND all(r IN relationships(p) WHERE type(r) IN $types)' : ''}
+  WITH p LIMIT toInteger($limit)
+  RETURN [n IN nodes(p) | properties(n)] AS nodes,
+         [r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}] AS relationships`;
+
 const PATHS = new Map(
   depths(MAX_PATH_LENGTH).map((length) => [
     length,
-    `MATCH (a:Entity {id: $from})
-     MATCH (b:Entity {id: $to})
-     MATCH p = allShortestPaths((a)-[*..${length}]-(b))
-     WHERE all(n IN nodes(p) WHERE n:Entity)
-       AND ($types IS NULL OR all(r IN relationships(p) WHERE type(r) IN $types))
-     WITH p LIMIT toInteger($limit)
-     RETURN [n IN nodes(p) | properties(n)] AS nodes,
-            [r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}] AS relationships`,
+    { typed: pathQuery(length, true), untyped: pathQuery(length, false) },
   ]),
 );
 
@@ -49,7 +56,8 @@ export async function findShortestPaths(
   database: GraphDatabase,
   query: { from: string; to: string; maxLength: number; types: string[] | null; limit: number },
 ): Promise<FoundPath[]> {
-  const result = await database.query(PATHS.get(query.maxLength)!, query);
+  const queries = PATHS.get(query.maxLength)!;
+  const result = await database.query(query.types ? queries.typed : queries.untyped, query);
   return result.records.map((record) => {
     const nodes = (record.get('nodes') as Record<string, unknown>[]).map(toEntityRecord);
     const nodeIds = nodes.map((node) => node.id);

@@ -38,16 +38,39 @@ export interface NearFilter {
   meters: number;
 }
 
-/** Near: a place within the distance of the point (the point index finds them). */
-const NEAR_PLACES = `MATCH (place:Place)
-  WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters`;
+const NEAR_DISTANCE =
+  'point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters';
+/** Places within the distance of the point (the point index finds them). */
+const NEAR_PLACES = `MATCH (place:Place) WHERE ${NEAR_DISTANCE}`;
+/** How an entity belongs to a country. */
+const COUNTRY_LINKS =
+  'LOCATED_IN|OCCURRED_AT|OCCURRED_IN|GOVERNS|HOLDS_OFFICE_IN|BASED_AT|DEPLOYED_IN|ACTIVE_IN|MEMBER_OF';
 
 /**
- * Where a list's matching starts: from the most selective filter given (an index, or the
- * relationships of one node) rather than from every node of the label. The filters themselves
- * are all applied afterwards, whichever start was taken.
+ * A list query's text, from fixed parts: it starts from the first filter given that has a
+ * start (an index, or the relationships of one node; `starts` is in order of preference) rather than from every node of the label,
+ * keeps the other filters given, and pages. Only the filters given are in the text, so that the
+ * planner sees (and caches a plan for) each combination as it is.
  */
-const ENTITY_STARTS = {
+function listQuery<F extends object>(
+  starts: Partial<Record<keyof F, string>> & { all: string },
+  conditions: Record<keyof F, string>,
+  filter: F,
+  order: string,
+  counted: boolean,
+): string {
+  const given = (Object.keys(conditions) as (keyof F)[]).filter((key) => filter[key] != null);
+  const start = (Object.keys(starts) as (keyof F)[]).find((key) => given.includes(key));
+  const kept = given.filter((key) => key !== start).map((key) => conditions[key]);
+  return [
+    start === undefined ? starts.all : starts[start],
+    kept.length > 0 ? `WITH e WHERE ${kept.join('\n AND ')}` : '',
+    pageOf(order, counted),
+  ].join('\n');
+}
+
+/** Where an entity list may start, in order of preference. */
+const ENTITY_STARTS: Partial<Record<keyof EntityFilter, string>> & { all: string } = {
   near: `${NEAR_PLACES}
     MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place) WITH DISTINCT e`,
   region: `MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region})
@@ -55,24 +78,23 @@ const ENTITY_STARTS = {
   country: `CALL () {
       MATCH (e:Entity {id: $country}) RETURN e
       UNION
-      MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|GOVERNS|HOLDS_OFFICE_IN|BASED_AT|DEPLOYED_IN|ACTIVE_IN|MEMBER_OF*1..3]->(:Country {id: $country})
+      MATCH (e:Entity)-[:${COUNTRY_LINKS}*1..3]->(:Country {id: $country})
       RETURN e
     }`,
   kinds: 'MATCH (e:Entity) WHERE e.kind IN $kinds',
   all: 'MATCH (e:Entity)',
 };
 
-const ENTITY_FILTERS = `
-  WITH e WHERE ($kinds IS NULL OR e.kind IN $kinds)
-    AND ($name IS NULL OR toLower(e.name) CONTAINS toLower($name)
-         OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))
-    AND ($country IS NULL OR e.id = $country OR EXISTS {
-          (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|GOVERNS|HOLDS_OFFICE_IN|BASED_AT|DEPLOYED_IN|ACTIVE_IN|MEMBER_OF*1..3]->(:Country {id: $country}) })
-    AND ($region IS NULL OR EXISTS {
-          (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region}) })
-    AND ($near IS NULL OR EXISTS {
+const ENTITY_CONDITIONS: Record<keyof EntityFilter, string> = {
+  kinds: 'e.kind IN $kinds',
+  name: `(toLower(e.name) CONTAINS toLower($name)
+          OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))`,
+  country: `(e.id = $country OR EXISTS { (e)-[:${COUNTRY_LINKS}*1..3]->(:Country {id: $country}) })`,
+  region: 'EXISTS { (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region}) }',
+  near: `EXISTS {
           MATCH (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place:Place)
-          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })`;
+          WHERE ${NEAR_DISTANCE} }`,
+};
 
 export const ENTITY_ORDERS = {
   NAME_ASC: 'toLower(e.name) ASC, e.id',
@@ -94,16 +116,13 @@ export async function listEntities(
   order: keyof typeof ENTITY_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
-  const start = filter.near
-    ? 'near'
-    : filter.region
-      ? 'region'
-      : filter.country
-        ? 'country'
-        : filter.kinds
-          ? 'kinds'
-          : 'all';
-  const cypher = `${ENTITY_STARTS[start]} ${ENTITY_FILTERS} ${pageOf(ENTITY_ORDERS[order], page.counted)}`;
+  const cypher = listQuery(
+    ENTITY_STARTS,
+    ENTITY_CONDITIONS,
+    filter,
+    ENTITY_ORDERS[order],
+    page.counted,
+  );
   return pagedEntities(database, cypher, filter, page);
 }
 
@@ -124,7 +143,8 @@ export interface EventFilter {
   near: NearFilter | null;
 }
 
-const EVENT_STARTS = {
+/** Where an event list may start, in order of preference. */
+const EVENT_STARTS: Partial<Record<keyof EventFilter, string>> & { all: string } = {
   participant: `MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e:Event)
     WITH DISTINCT e`,
   near: `${NEAR_PLACES}
@@ -140,19 +160,17 @@ const EVENT_STARTS = {
   all: 'MATCH (e:Event)',
 };
 
-const EVENT_FILTERS = `
-  WITH e WHERE ($types IS NULL OR any(type IN e.subkinds WHERE type IN $types))
-    AND ($from IS NULL OR coalesce(e.dateLatest, e.endDateLatest) >= date($from))
-    AND ($to IS NULL OR coalesce(e.date, e.endDate) <= date($to))
-    AND ($place IS NULL OR EXISTS {
-          (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $place}) })
-    AND ($participant IS NULL OR EXISTS {
-          (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e) })
-    AND ($involving IS NULL OR EXISTS { (e)--(:Entity {id: $involving}) } OR EXISTS {
-          (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $involving}) })
-    AND ($near IS NULL OR EXISTS {
-          MATCH (e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place)
-          WHERE point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters })`;
+const EVENT_CONDITIONS: Record<keyof EventFilter, string> = {
+  types: 'any(type IN e.subkinds WHERE type IN $types)',
+  from: 'coalesce(e.dateLatest, e.endDateLatest) >= date($from)',
+  to: 'coalesce(e.date, e.endDate) <= date($to)',
+  place:
+    'EXISTS { (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $place}) }',
+  participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e) }',
+  involving: `(EXISTS { (e)--(:Entity {id: $involving}) } OR EXISTS {
+          (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $involving}) })`,
+  near: `EXISTS { MATCH (e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place) WHERE ${NEAR_DISTANCE} }`,
+};
 
 /** Events without a date sort after dated ones; a month sorts by its first day, then its last. */
 export const EVENT_ORDERS = {
@@ -167,16 +185,13 @@ export async function listEvents(
   order: keyof typeof EVENT_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
-  const start = filter.participant
-    ? 'participant'
-    : filter.near
-      ? 'near'
-      : filter.involving
-        ? 'involving'
-        : filter.place
-          ? 'place'
-          : 'all';
-  const cypher = `${EVENT_STARTS[start]} ${EVENT_FILTERS} ${pageOf(EVENT_ORDERS[order], page.counted)}`;
+  const cypher = listQuery(
+    EVENT_STARTS,
+    EVENT_CONDITIONS,
+    filter,
+    EVENT_ORDERS[order],
+    page.counted,
+  );
   return pagedEntities(database, cypher, filter, page);
 }
 
