@@ -21,6 +21,7 @@ import { listEvents } from '../store/entities.js';
 import { builder } from './builder.js';
 import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded } from './errors.js';
+import { descendantFields } from './lookahead.js';
 import { pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
 import { checkRelationshipTypes, RelationType } from './relations.js';
@@ -105,7 +106,7 @@ const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
   description:
     "A path between two entities over facts, with each step's relationship, time and sources.",
   fields: (t) => ({
-    length: t.int({ description: 'How many steps.', resolve: (path) => path.steps.length }),
+    length: t.int({ description: 'How many steps.', resolve: (path) => path.length }),
     nodes: t.field({
       type: [EntityRef],
       description: 'The entities along the path, in order.',
@@ -336,7 +337,7 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({ defaultValue: 5, description: 'How many paths at most, 1 to 50.' }),
     },
-    resolve: async (_root, args, { database, loaders }) => {
+    resolve: async (_root, args, { database, loaders }, info) => {
       const maxLength = args.maxLength ?? 4;
       const first = args.first ?? 5;
       if (maxLength < 1) throw badInput('maxLength', 'must be at least 1');
@@ -349,6 +350,7 @@ builder.queryFields((t) => ({
         maxLength,
         types: checkRelationshipTypes(args.types),
         limit: first + 1,
+        withSteps: descendantFields(info, ['paths', 'steps']).length > 0,
       });
       for (const node of paths.flatMap((path) => path.nodes)) loaders.entity.prime(node.id, node);
       // No path: say so only if both ends exist (a path proves they do).

@@ -12,7 +12,7 @@ import {
   type NearFilter,
 } from '../store/entities.js';
 import type { EntityRecord } from '../store/records.js';
-import type { Direction } from '../store/relations.js';
+import { relationQuery, type Direction } from '../store/relations.js';
 import { builder, type Context, type FieldBuilder } from './builder.js';
 import {
   checkDateRange,
@@ -33,7 +33,7 @@ import {
   present,
   KindRefs,
 } from './refs.js';
-import { relationList } from './relations.js';
+import { prefetchRelations, relationList } from './relations.js';
 
 EntityRef.implement({
   description:
@@ -87,15 +87,13 @@ async function otherEnds(
   direction: Direction,
   limit: number,
 ): Promise<EntityRecord[]> {
-  const { items } = await loaders.relations.load({
-    entityId,
-    types,
-    direction,
-    asOf: null,
-    offset: 0,
-    limit,
-    counted: false,
-  });
+  const { items } = await loaders.relations.load(
+    relationQuery(
+      entityId,
+      { types, direction, asOf: null, offset: 0, limit, counted: false },
+      null,
+    ),
+  );
   const ids = [...new Set(items.map((relation) => relation.otherId))];
   return Promise.all(ids.map((id) => present(loaders.entity, id)));
 }
@@ -369,7 +367,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An entity by its stable slug, e.g. `mohamed-bazoum`; null when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'The stable slug, e.g. `cnsp`.' }) },
-    resolve: (_root, { slug }, { loaders }) => loaders.entity.load(slug),
+    resolve: async (_root, { slug }, { loaders }, info) => {
+      // The relationships asked for bring the entity along: one query for both.
+      await prefetchRelations(slug, info, loaders);
+      return loaders.entity.load(slug);
+    },
   }),
   entities: t.connection(
     {

@@ -2,11 +2,11 @@
  * Relay cursor connections over offset pages: `first` (default 20, at most 100) and `after`,
  * with `totalCount`; a `first` past the cap or a cursor not from this API is an error.
  */
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import type { Page, Paged } from '../store/records.js';
 import type { BuilderTypes } from './builder.js';
 import { badInput } from './errors.js';
+import { selects, type Selection } from './lookahead.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -25,21 +25,8 @@ export function pageSizeError(first: number) {
   );
 }
 
-/** Whether the query selects this field of the connection, directly or through fragments. */
-function selects(info: GraphQLResolveInfo, field: string): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    set?.selections.some((selection) =>
-      selection.kind === Kind.FIELD
-        ? selection.name.value === field
-        : selection.kind === Kind.INLINE_FRAGMENT
-          ? within(selection.selectionSet)
-          : within(info.fragments[selection.name.value]?.selectionSet),
-    ) ?? false;
-  return info.fieldNodes.some((node) => within(node.selectionSet));
-}
-
 /** The page the arguments ask for; counted only when the query selects `totalCount`. */
-export function pageFromArgs(args: PageArgs, info: GraphQLResolveInfo): Page {
+export function pageFromArgs(args: PageArgs, selection: Selection): Page {
   if (args.last != null || args.before != null) {
     throw badInput(
       args.last != null ? 'last' : 'before',
@@ -64,7 +51,7 @@ export function pageFromArgs(args: PageArgs, info: GraphQLResolveInfo): Page {
       throw badInput('after', `"${args.after}" is not a cursor of this connection`);
     }
   }
-  return { offset, limit: first, counted: selects(info, 'totalCount') };
+  return { offset, limit: first, counted: selects(selection, 'totalCount') };
 }
 
 export interface Connection<T, E = object> {

@@ -5,11 +5,19 @@
  */
 import { RELATIONSHIP_TYPES } from '../seeds/format.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
-import type { Direction } from '../store/relations.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  relationQuery,
+  type Direction,
+  type RelationAsk,
+  type RelationQuery,
+} from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
 import { ConfidenceEnum, PartialDateType } from './common.js';
 import { badInput } from './errors.js';
-import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import type { Loaders } from './loaders.js';
+import { argumentsOf, childFields, descendantFields, type Selection } from './lookahead.js';
+import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
 import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
@@ -124,6 +132,70 @@ export function checkRelationshipTypes(
   return [...types];
 }
 
+interface RelationArgs extends PageArgs {
+  types?: readonly string[] | null;
+  direction?: Direction | null;
+  asOf?: string | null;
+}
+
+/** What a `relations` field asks, checked (a bad argument throws its error). */
+function relationAsk(args: RelationArgs, selection: Selection): RelationAsk {
+  return {
+    types: checkRelationshipTypes(args.types),
+    direction: args.direction ?? 'BOTH',
+    asOf: args.asOf ?? null,
+    ...pageFromArgs(args, selection),
+  };
+}
+
+/**
+ * The query a `relations` field of an entity makes: what it asks, and what the `relations`
+ * field of the entities on its page will ask (answered along), if the selection has one.
+ */
+function relationQueryOf(
+  entityId: string,
+  args: RelationArgs,
+  selection: Selection,
+  info: GraphQLResolveInfo,
+): RelationQuery {
+  const [nested] = descendantFields(selection, ['edges', 'node', 'relations']);
+  let next: RelationAsk | null = null;
+  if (nested) {
+    try {
+      next = relationAsk(argumentsOf(info, 'Entity', nested), {
+        fieldNodes: [nested],
+        fragments: info.fragments,
+      });
+    } catch {
+      next = null; // a bad argument: the nested field reports it when it runs
+    }
+  }
+  return relationQuery(entityId, relationAsk(args, selection), next);
+}
+
+/**
+ * Loads the relationships a selection of an entity asks for while the entity is looked up by
+ * its slug: the entity comes along with them, so both take one query. Problems are left to the
+ * fields themselves to report.
+ */
+export async function prefetchRelations(
+  entityId: string,
+  info: GraphQLResolveInfo,
+  loaders: Loaders,
+): Promise<void> {
+  await Promise.all(
+    childFields(info, 'relations').map(async (node) => {
+      try {
+        const selection = { fieldNodes: [node], fragments: info.fragments };
+        const args = argumentsOf(info, 'Entity', node) as RelationArgs;
+        await loaders.relations.load(relationQueryOf(entityId, args, selection, info));
+      } catch {
+        // reported by the field
+      }
+    }),
+  );
+}
+
 builder.interfaceField(EntityRef, 'relations', (t) =>
   t.connection(
     {
@@ -149,13 +221,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
       },
       resolve: async (entity, args, { loaders }, info) => {
         const page = pageFromArgs(args, info);
-        const result = await loaders.relations.load({
-          entityId: entity.id,
-          types: checkRelationshipTypes(args.types),
-          direction: (args.direction ?? 'BOTH') as Direction,
-          asOf: args.asOf ?? null,
-          ...page,
-        });
+        const result = await loaders.relations.load(relationQueryOf(entity.id, args, info, info));
         const others = await Promise.all(
           result.items.map((relation) => present(loaders.entity, relation.otherId)),
         );
@@ -201,15 +267,20 @@ export function relationList(
     },
     resolve: async (entity, args, { loaders }) =>
       (
-        await loaders.relations.load({
-          entityId: entity.id,
-          types: [...types],
-          direction,
-          asOf: args.asOf ?? null,
-          offset: 0,
-          limit: 100,
-          counted: false,
-        })
+        await loaders.relations.load(
+          relationQuery(
+            entity.id,
+            {
+              types: [...types],
+              direction,
+              asOf: args.asOf ?? null,
+              offset: 0,
+              limit: 100,
+              counted: false,
+            },
+            null,
+          ),
+        )
       ).items,
   });
 }

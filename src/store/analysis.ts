@@ -24,6 +24,7 @@ export interface PathStep {
 }
 
 export interface FoundPath {
+  length: number;
   nodeIds: string[];
   /** The entities along the path, read with it. */
   nodes: EntityRecord[];
@@ -31,33 +32,35 @@ export interface FoundPath {
 }
 
 /**
- * Per length, with and without a type filter: a predicate the planner cannot rule out (such as
- * `$types IS NULL OR ...`) keeps it from its fast shortest-path search.
+ * Per length, with and without a type filter (a predicate the planner cannot rule out, such as
+ * `$types IS NULL OR ...`, keeps it from its fast shortest-path search), and with or without
+ * the steps' relationships (their evidence is most of the answer).
  */
-const pathQuery = (length: number, typed: boolean) => `
+const pathQuery = (length: number, typed: boolean, steps: boolean) => `
   MATCH (a:Entity {id: $from})
   MATCH (b:Entity {id: $to})
   MATCH p = allShortestPaths((a)-[*..${length}]-(b))
   WHERE all(n IN nodes(p) WHERE n:Entity)
     ${typed ? 'AND all(r IN relationships(p) WHERE type(r) IN $types)' : ''}
   WITH p LIMIT toInteger($limit)
-  RETURN [n IN nodes(p) | properties(n)] AS nodes,
-         [r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}] AS relationships`;
-
-const PATHS = new Map(
-  depths(MAX_PATH_LENGTH).map((length) => [
-    length,
-    { typed: pathQuery(length, true), untyped: pathQuery(length, false) },
-  ]),
-);
+  RETURN length(p) AS length, [n IN nodes(p) | properties(n)] AS nodes,
+         ${steps ? '[r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}]' : '[]'} AS relationships`;
 
 /** Up to `limit` shortest paths of at most `maxLength` steps over facts between two entities. */
 export async function findShortestPaths(
   database: GraphDatabase,
-  query: { from: string; to: string; maxLength: number; types: string[] | null; limit: number },
+  query: {
+    from: string;
+    to: string;
+    maxLength: number;
+    types: string[] | null;
+    limit: number;
+    /** Whether to read each step's relationship (else `steps` is empty). */
+    withSteps: boolean;
+  },
 ): Promise<FoundPath[]> {
-  const queries = PATHS.get(query.maxLength)!;
-  const result = await database.query(query.types ? queries.typed : queries.untyped, query);
+  const cypher = pathQuery(query.maxLength, query.types !== null, query.withSteps);
+  const result = await database.query(cypher, query);
   return result.records.map((record) => {
     const nodes = (record.get('nodes') as Record<string, unknown>[]).map(toEntityRecord);
     const nodeIds = nodes.map((node) => node.id);
@@ -67,6 +70,7 @@ export async function findShortestPaths(
       start: string;
     }[];
     return {
+      length: record.get('length') as number,
       nodeIds,
       nodes,
       steps: relationships.map((relationship, i) => {
