@@ -12,7 +12,7 @@ import type { ValidSeedFile } from '../src/seeds/validate.js';
 export const GRAPH_SIZES = {
   small: { entities: 8_000, relationshipsPerEntity: 4 },
   medium: { entities: 75_000, relationshipsPerEntity: 12 },
-  large: { entities: 250_000, relationshipsPerEntity: 12 },
+  large: { entities: 150_000, relationshipsPerEntity: 12 },
 } as const;
 export type GraphSize = keyof typeof GRAPH_SIZES;
 

@@ -30,7 +30,7 @@ const GRAPH_CODE = [
 const MEMORY: Record<GraphSize, { heap: string; pageCache: string }> = {
   small: { heap: '1g', pageCache: '512m' },
   medium: { heap: '6g', pageCache: '3g' },
-  large: { heap: '8g', pageCache: '6g' },
+  large: { heap: '6g', pageCache: '4g' },
 };
 const GENERATOR_HEAP_MB = 14_000;
 

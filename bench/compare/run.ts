@@ -233,12 +233,22 @@ async function main(): Promise<number> {
   for (const size of sizes) {
     if (abort.signal.aborted) break;
     log(`\n=== ${size} ===`);
-    const { result, allSame: same } = await benchSize(size);
+    let outcome: Awaited<ReturnType<typeof benchSize>>;
+    try {
+      outcome = await benchSize(size);
+    } catch (error) {
+      // One size failing (e.g. out of memory) leaves the others' figures standing.
+      console.error(`${size} failed:`, error);
+      await cleanup();
+      allSame = false;
+      continue;
+    }
+    const { result, allSame: same } = outcome;
     allSame &&= same;
     results.sizes.push(result);
     if (result.timing.length > 0) log(`\n${sizeSummary(result)}\n\n${timingTable(result)}`);
   }
-  if (!args['no-timing'] && !abort.signal.aborted) {
+  if (!args['no-timing'] && !abort.signal.aborted && results.sizes.length > 0) {
     const file = await writeResults(results);
     log(`\nresults: ${file}`);
     if (!only) {
