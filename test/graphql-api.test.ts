@@ -388,6 +388,70 @@ describe('cost', () => {
     expect(await cost(50)).toBeLessThanOrEqual(8);
   });
 
+  it('answers nested relationships, and the typed relationships of listed events, with the level above', async () => {
+    const statements = async (source: string, variables: Record<string, unknown> = {}) => {
+      const before = seeded().database.queryCount;
+      const data = await query(source, variables);
+      return { data, count: seeded().database.queryCount - before };
+    };
+    const twoLevels = `query ($slug: String!) {
+      entity(slug: $slug) { name relations(first: 10) { totalCount edges { type sources { name }
+        node { slug ... on Country { relations(first: 5, types: ["BORDERS", "LOCATED_IN"]) {
+          edges { type node { slug name } } } } } } } }
+    }`;
+    const nested = await statements(twoLevels, { slug: 'niger' });
+    const edges = nested.data.entity.relations.edges;
+    expect(edges.length).toBe(10);
+    const withInner = edges.filter((edge: any) => edge.node.relations?.edges.length > 0);
+    expect(withInner.length).toBeGreaterThan(0);
+    expect(nested.count).toBe(1);
+    // The same answers as asking one level at a time.
+    for (const edge of withInner) {
+      const alone = await query(
+        `query ($slug: String!) { entity(slug: $slug) { relations(first: 5, types: ["BORDERS", "LOCATED_IN"]) { edges { type node { slug name } } } } }`,
+        { slug: edge.node.slug },
+      );
+      expect(edge.node.relations).toEqual(alone.entity.relations);
+    }
+
+    const listed = await statements(
+      `{ events(from: "2023-07-01", first: 20) { edges { node { slug ... on Event {
+          participants { role node { slug } } places { node { slug } } } } } } }`,
+    );
+    const events = listed.data.events.edges.map((edge: any) => edge.node);
+    expect(events.some((event: any) => event.participants.length > 0)).toBe(true);
+    expect(listed.count).toBe(1);
+    for (const event of events.slice(0, 5)) {
+      const alone = await query(
+        `query ($slug: String!) { entity(slug: $slug) { ... on Event { participants { role node { slug } } places { node { slug } } } } }`,
+        { slug: event.slug },
+      );
+      expect(alone.entity).toEqual({ participants: event.participants, places: event.places });
+    }
+  });
+
+  it('reads the other ends briefly only when the query asks no more of them than their names', async () => {
+    const data = await query(`{
+      entity(slug: "niger") {
+        brief: relations(first: 8) { edges { node { slug name kind } } }
+        whole: relations(first: 8) { edges { node { slug ...Described } } }
+      }
+    }
+    fragment Described on Entity { description aliases }`);
+    const { brief, whole } = data.entity;
+    expect(brief.edges.map((e: any) => e.node.slug)).toEqual(
+      whole.edges.map((e: any) => e.node.slug),
+    );
+    for (const edge of whole.edges) {
+      const alone = await query(
+        `query ($slug: String!) { entity(slug: $slug) { description aliases } }`,
+        { slug: edge.node.slug },
+      );
+      expect(edge.node).toEqual({ slug: edge.node.slug, ...alone.entity });
+      expect(edge.node.description.length).toBeGreaterThan(0);
+    }
+  });
+
   it('returns plain numbers and ISO dates, never Neo4j integer objects', async () => {
     const { body } = await postGraphQL(
       seeded().url,

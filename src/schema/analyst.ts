@@ -24,7 +24,7 @@ import { badInput, limitExceeded } from './errors.js';
 import { descendantFields } from './lookahead.js';
 import { pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
-import { checkRelationshipTypes, RelationType } from './relations.js';
+import { checkRelationshipTypes, relationListsAhead, RelationType } from './relations.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;
 
@@ -311,11 +311,18 @@ builder.queryFields((t) => ({
           involving: args.entity,
           near: null,
         };
-        const events = await listEvents(database, filter, 'DATE_ASC', page);
+        const { list, along, sources } = await listEvents(
+          database,
+          filter,
+          'DATE_ASC',
+          page,
+          relationListsAhead(info, 'Event'),
+        );
+        loaders.storeRelations(along, sources);
         // No events: say so only if the entity exists (an event proves it does).
-        if (events.items.length === 0 && !(await loaders.entity.load(args.entity)))
+        if (list.items.length === 0 && !(await loaders.entity.load(args.entity)))
           throw badInput('entity', `no entity has the slug "${args.entity}"`);
-        return toConnection(page, events, (event) => event);
+        return toConnection(page, list, (event) => event);
       },
     },
     EventConnectionRef,

@@ -33,7 +33,7 @@ import {
   present,
   KindRefs,
 } from './refs.js';
-import { prefetchRelations, relationList } from './relations.js';
+import { prefetchRelations, relationList, relationListsAhead } from './relations.js';
 
 EntityRef.implement({
   description:
@@ -90,7 +90,7 @@ async function otherEnds(
   const { items } = await loaders.relations.load(
     relationQuery(
       entityId,
-      { types, direction, asOf: null, offset: 0, limit, counted: false },
+      { types, direction, asOf: null, offset: 0, limit, counted: false, briefEnds: false },
       null,
     ),
   );
@@ -478,11 +478,15 @@ builder.queryFields((t) => ({
           involving: args.involving ?? null,
           near: await nearFilter(args.near, context),
         };
-        return toConnection(
+        const { list, along, sources } = await listEvents(
+          context.database,
+          filter,
+          args.orderBy ?? 'DATE_ASC',
           page,
-          await listEvents(context.database, filter, args.orderBy ?? 'DATE_ASC', page),
-          (e) => e,
+          relationListsAhead(info, 'Event'),
         );
+        context.loaders.storeRelations(along, sources);
+        return toConnection(page, list, (e) => e);
       },
     },
     EventConnectionRef,

@@ -7,7 +7,7 @@ import type { GraphDatabase } from '../neo4j/database.js';
 import { findDistances } from '../store/analysis.js';
 import { findClaims, findClaimsByIds, type ClaimQuery } from '../store/claims.js';
 import { findEntities } from '../store/entities.js';
-import type { Paged } from '../store/records.js';
+import type { Paged, SourceRecord } from '../store/records.js';
 import {
   findRelations,
   relationQuery,
@@ -25,21 +25,38 @@ export function createLoaders(database: GraphDatabase) {
   const byKey = { ...batch, cacheKeyFn: (key: object) => JSON.stringify(key) };
   const entity = new DataLoader((ids: readonly string[]) => findEntities(database, ids), batch);
   const source = new DataLoader((ids: readonly string[]) => findSources(database, ids), batch);
+  /**
+   * Stores relationship pages read along with something else, and what came with them (the
+   * other ends, the sources), so that the fields that ask for them next need no query.
+   */
+  const storeRelations = (
+    answers: { query: RelationQuery; page: Paged<RelationWithEnds> }[],
+    sources: SourceRecord[],
+  ) => {
+    for (const { query, page } of answers) {
+      relations.prime(query, page);
+      for (const relation of page.items) {
+        if (!relation.otherIsBrief) entity.prime(relation.otherId, relation.other);
+      }
+    }
+    for (const item of sources) source.prime(item.id, item);
+  };
   const relations: DataLoader<RelationQuery, Paged<RelationWithEnds>, string> = new DataLoader(
     async (queries: readonly RelationQuery[]) => {
       const answers = await findRelations(database, queries);
-      // What came along (the entity itself, the other ends, the sources, the next level's
-      // relationships) is stored, so that the fields that ask for it next need no query.
       answers.forEach((answer, i) => {
+        const query = queries[i]!;
         if (answer.self) entity.prime(answer.self.id, answer.self);
-        const next = queries[i]!.next;
-        for (const [otherId, page] of answer.next) {
-          relations.prime(relationQuery(otherId, next!, null), page);
-        }
-        for (const relation of [answer.page, ...answer.next.values()].flatMap((p) => p.items)) {
-          entity.prime(relation.otherId, relation.other);
-          for (const item of relation.sources) source.prime(item.id, item);
-        }
+        storeRelations(
+          [
+            { query, page: answer.page },
+            ...[...answer.next].map(([otherId, page]) => ({
+              query: relationQuery(otherId, query.next!, null),
+              page,
+            })),
+          ],
+          answer.sources,
+        );
       });
       return answers.map((answer) => answer.page);
     },
@@ -51,6 +68,7 @@ export function createLoaders(database: GraphDatabase) {
     claim: new DataLoader((ids: readonly string[]) => findClaimsByIds(database, ids), batch),
     sentence: new DataLoader((ids: readonly string[]) => findSentences(database, ids), batch),
     relations,
+    storeRelations,
     claims: new DataLoader(
       (queries: readonly ClaimQuery[]) => findClaims(database, queries),
       byKey,

@@ -57,3 +57,16 @@ export function argumentsOf(
   const type = info.schema.getType(typeName) as GraphQLObjectType | GraphQLInterfaceType;
   return getArgumentValues(type.getFields()[node.name.value]!, node, info.variableValues);
 }
+
+/** Whether the fields selected under these fields (through fragments) are all among `names`. */
+export function selectsOnly(selection: Selection, names: ReadonlySet<string>): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    set?.selections.every((item) =>
+      item.kind === Kind.FIELD
+        ? names.has(item.name.value)
+        : item.kind === Kind.INLINE_FRAGMENT
+          ? within(item.selectionSet)
+          : within(selection.fragments[item.name.value]?.selectionSet),
+    ) ?? true;
+  return selection.fieldNodes.every((node) => within(node.selectionSet));
+}

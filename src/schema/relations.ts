@@ -5,18 +5,25 @@
  */
 import { RELATIONSHIP_TYPES } from '../seeds/format.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import {
   relationQuery,
   type Direction,
   type RelationAsk,
   type RelationQuery,
+  type RelationWithEnds,
 } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
 import { ConfidenceEnum, PartialDateType } from './common.js';
 import { badInput } from './errors.js';
 import type { Loaders } from './loaders.js';
-import { argumentsOf, childFields, descendantFields, type Selection } from './lookahead.js';
+import {
+  argumentsOf,
+  childFields,
+  descendantFields,
+  selectsOnly,
+  type Selection,
+} from './lookahead.js';
 import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
 import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
 
@@ -111,10 +118,16 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
     node: t.field({
       type: EntityRef,
       description: 'The entity at the other end.',
-      resolve: (relation, _args, { loaders }) => present(loaders.entity, relation.otherId),
+      resolve: (relation, _args, { loaders }) => otherEnd(relation, loaders),
     }),
   }),
 });
+
+/** The entity at the other end: as read with the relationship when brief, else whole. */
+function otherEnd(relation: RelationRecord, loaders: Loaders) {
+  const read = relation as Partial<RelationWithEnds>;
+  return read.otherIsBrief ? read.other! : present(loaders.entity, relation.otherId);
+}
 
 const RELATION_TYPE_LIST = RELATIONSHIP_TYPES.join(', ');
 
@@ -138,6 +151,19 @@ interface RelationArgs extends PageArgs {
   asOf?: string | null;
 }
 
+/**
+ * What a query may select of the entity at the other end of a relationship for that entity to
+ * be read briefly (id, name and kind): fields that need no more of its record.
+ */
+const BRIEF_FIELDS = new Set(['__typename', 'id', 'slug', 'name', 'kind', 'relations']);
+
+/** Whether a selection of relationships asks no more of their other ends than brief fields. */
+const briefEnds = (selection: Selection, path: readonly string[]) =>
+  selectsOnly(
+    { fieldNodes: descendantFields(selection, path), fragments: selection.fragments },
+    BRIEF_FIELDS,
+  );
+
 /** What a `relations` field asks, checked (a bad argument throws its error). */
 function relationAsk(args: RelationArgs, selection: Selection): RelationAsk {
   return {
@@ -145,6 +171,7 @@ function relationAsk(args: RelationArgs, selection: Selection): RelationAsk {
     direction: args.direction ?? 'BOTH',
     asOf: args.asOf ?? null,
     ...pageFromArgs(args, selection),
+    briefEnds: briefEnds(selection, ['edges', 'node']),
   };
 }
 
@@ -223,7 +250,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
         const page = pageFromArgs(args, info);
         const result = await loaders.relations.load(relationQueryOf(entity.id, args, info, info));
         const others = await Promise.all(
-          result.items.map((relation) => present(loaders.entity, relation.otherId)),
+          result.items.map((relation) => otherEnd(relation, loaders)),
         );
         return toConnection(
           page,
@@ -245,9 +272,28 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
   ),
 );
 
+/** What a typed relationship field asks (a list: these lists are short). */
+const listAsk = (
+  types: readonly string[],
+  direction: Direction,
+  asOf: string | null,
+  selection: Selection,
+): RelationAsk => ({
+  types: [...types],
+  direction,
+  asOf,
+  offset: 0,
+  limit: 100,
+  counted: false,
+  briefEnds: briefEnds(selection, ['node']),
+});
+
+/** Marks a typed relationship field in the schema, so that a list above it can read ahead. */
+const RELATION_LIST = 'sahelRelationList';
+
 /**
- * A typed relationship field: the relationships of fixed types and direction, as a list (these
- * lists are short), optionally as of a day.
+ * A typed relationship field: the relationships of fixed types and direction, optionally as
+ * of a day.
  */
 export function relationList(
   t: FieldBuilder<{ id: string }>,
@@ -258,6 +304,7 @@ export function relationList(
   return t.field({
     type: [RelationType],
     description,
+    extensions: { [RELATION_LIST]: { types, direction } },
     args: {
       asOf: t.arg({
         type: 'LocalDate',
@@ -265,22 +312,36 @@ export function relationList(
         description: 'Only those known to hold on this day.',
       }),
     },
-    resolve: async (entity, args, { loaders }) =>
+    resolve: async (entity, args, { loaders }, info) =>
       (
         await loaders.relations.load(
-          relationQuery(
-            entity.id,
-            {
-              types: [...types],
-              direction,
-              asOf: args.asOf ?? null,
-              offset: 0,
-              limit: 100,
-              counted: false,
-            },
-            null,
-          ),
+          relationQuery(entity.id, listAsk(types, direction, args.asOf ?? null, info), null),
         )
       ).items,
   });
+}
+
+/**
+ * What the typed relationship fields of `typeName` selected on a list's nodes ask
+ * (`edges { node { ... on Event { participants } } }`), to be answered with the list.
+ */
+export function relationListsAhead(info: GraphQLResolveInfo, typeName: string): RelationAsk[] {
+  const type = info.schema.getType(typeName) as GraphQLObjectType;
+  const asks: RelationAsk[] = [];
+  const nodes = descendantFields(info, ['edges', 'node']);
+  for (const [name, field] of Object.entries(type.getFields())) {
+    const list = field.extensions[RELATION_LIST] as
+      { types: readonly string[]; direction: Direction } | undefined;
+    if (!list) continue;
+    for (const selected of childFields({ fieldNodes: nodes, fragments: info.fragments }, name)) {
+      try {
+        const { asOf } = argumentsOf(info, typeName, selected) as { asOf?: string | null };
+        const fieldSelection = { fieldNodes: [selected], fragments: info.fragments };
+        asks.push(listAsk(list.types, list.direction, asOf ?? null, fieldSelection));
+      } catch {
+        // a bad argument: the field reports it when it runs
+      }
+    }
+  }
+  return asks;
 }

@@ -1,6 +1,26 @@
 /** Entities: by id, listed with filters, and found by full-text search. */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { paged, toEntityRecord, type EntityRecord, type Page, type Paged } from './records.js';
+import {
+  paged,
+  toEntityRecord,
+  type EntityRecord,
+  type Page,
+  type Paged,
+  type SourceRecord,
+} from './records.js';
+import {
+  pastEveryPage,
+  relationQuery,
+  relationRow,
+  relationsPage,
+  sourcesOfRows,
+  toRelation,
+  type RelationAsk,
+  type RelationQuery,
+  type RelationRow,
+  type RelationWithEnds,
+} from './relations.js';
+import { toSource, type SourceRow } from './sources.js';
 
 /** The entities with these ids, in the same order; null where none has the id. */
 export async function findEntities(
@@ -101,14 +121,30 @@ export const ENTITY_ORDERS = {
   NAME_DESC: 'toLower(e.name) DESC, e.id',
 } as const;
 
-/** The page of `e`, in order, with the number of all matches when the page asks for it. */
-const pageOf = (order: string, counted: boolean) =>
-  counted
-    ? `WITH e ORDER BY ${order}
-       WITH collect(e) AS matches
-       RETURN size(matches) AS total, [m IN matches[$offset..$offset + $limit] | properties(m)] AS page`
-    : `WITH e ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit) + 1
-       RETURN null AS total, collect(properties(e)) AS page`;
+/**
+ * The page of `e`, in order, with the number of all matches when the page asks for it, and
+ * the relationships `$along` asks of each entity on it (what a typed relationship field below
+ * the list will ask), as `{id, ask, total, page}` with `ask` the position in `$along`.
+ */
+const pageOf = (order: string, counted: boolean) => `
+  ${
+    counted
+      ? `WITH e ORDER BY ${order}
+         WITH collect(e) AS matches
+         WITH size(matches) AS total, matches[$offset..$offset + $limit] AS page`
+      : `WITH e ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit) + 1
+         WITH null AS total, collect(e) AS page`
+  }
+  CALL (page) {
+    UNWIND page[0..toInteger($limit)] AS o
+    UNWIND range(0, size($along) - 1) AS position
+    WITH o, position, $along[position] AS ask
+    CALL (o, ask) { ${relationsPage('o', 'ask', '$alongEnd', 'alongTotal', 'alongPage')} }
+    RETURN collect({id: o.id, ask: position, total: alongTotal,
+                    page: [m IN alongPage | ${relationRow('m', 'o', 'ask')}]}) AS along
+  }
+  RETURN total, [n IN page | properties(n)] AS page, along,
+         ${sourcesOfRows('[answer IN along | answer.page]')} AS sources`;
 
 export async function listEntities(
   database: GraphDatabase,
@@ -123,7 +159,7 @@ export async function listEntities(
     ENTITY_ORDERS[order],
     page.counted,
   );
-  return pagedEntities(database, cypher, filter, page);
+  return (await pagedEntities(database, cypher, filter, page, [])).list;
 }
 
 export interface EventFilter {
@@ -179,12 +215,17 @@ export const EVENT_ORDERS = {
     'coalesce(e.date, e.endDate) DESC, coalesce(e.dateLatest, e.endDateLatest) DESC, e.name',
 } as const;
 
+/**
+ * Events, a page at a time; with `along`, the relationships each asks of every event on the
+ * page, answered with it.
+ */
 export async function listEvents(
   database: GraphDatabase,
   filter: EventFilter,
   order: keyof typeof EVENT_ORDERS,
   page: Page,
-): Promise<Paged<EntityRecord>> {
+  along: RelationAsk[] = [],
+): Promise<Listed> {
   const cypher = listQuery(
     EVENT_STARTS,
     EVENT_CONDITIONS,
@@ -192,7 +233,15 @@ export async function listEvents(
     EVENT_ORDERS[order],
     page.counted,
   );
-  return pagedEntities(database, cypher, filter, page);
+  return pagedEntities(database, cypher, filter, page, along);
+}
+
+export interface Listed {
+  list: Paged<EntityRecord>;
+  /** The sources of the relationships asked along. */
+  sources: SourceRecord[];
+  /** The relationships asked along, by the query that would ask for them. */
+  along: { query: RelationQuery; page: Paged<RelationWithEnds> }[];
 }
 
 async function pagedEntities(
@@ -200,14 +249,40 @@ async function pagedEntities(
   cypher: string,
   filter: EntityFilter | EventFilter,
   page: Page,
-): Promise<Paged<EntityRecord>> {
-  const result = await database.query(cypher, { ...filter, ...page });
+  along: RelationAsk[],
+): Promise<Listed> {
+  const result = await database.query(cypher, {
+    ...filter,
+    ...page,
+    along,
+    alongEnd: pastEveryPage(along),
+  });
   const record = result.records[0]!;
-  return paged(
-    record.get('total') as number | null,
-    (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
-    page,
-  );
+  const answers = record.get('along') as {
+    id: string;
+    ask: number;
+    total: number | null;
+    page: RelationRow[];
+  }[];
+  return {
+    sources: (record.get('sources') as SourceRow[]).map(toSource),
+    list: paged(
+      record.get('total') as number | null,
+      (record.get('page') as Record<string, unknown>[]).map(toEntityRecord),
+      page,
+    ),
+    along: answers.map((answer) => {
+      const ask = along[answer.ask]!;
+      return {
+        query: relationQuery(answer.id, ask, null),
+        page: paged(
+          answer.total,
+          answer.page.map((row) => toRelation(row, ask)),
+          ask,
+        ),
+      };
+    }),
+  };
 }
 
 export interface SearchHit {

@@ -69,13 +69,17 @@ export interface Paged<T> {
 }
 
 /**
- * A page from a query's rows: with the count of all matches, or, uncounted (null), with one
- * row past the page, which says whether there are more.
+ * A page from a query's rows, which start at the page's offset and may run past its end: with
+ * the count of all matches, or uncounted (null), in which case a row past the page says
+ * whether there are more.
  */
 export function paged<T>(total: number | null, rows: T[], page: Page): Paged<T> {
-  return total === null
-    ? { items: rows.slice(0, page.limit), totalCount: null, hasMore: rows.length > page.limit }
-    : { items: rows, totalCount: total, hasMore: page.offset + rows.length < total };
+  const items = rows.slice(0, page.limit);
+  return {
+    items,
+    totalCount: total,
+    hasMore: total === null ? rows.length > page.limit : page.offset + items.length < total,
+  };
 }
 
 export interface ClaimRecord {

@@ -14,19 +14,27 @@ import {
 /** A source node `s` as a map that `toSource` reads. */
 export const SOURCE_ROW = `{
   props: properties(s),
-  citedIn: head([(s)-[:CITED_IN]->(t) | t.id]),
-  issuedBy: head([(s)-[:ISSUED_BY]->(t) | t.id]),
-  spokeTo: head([(s)-[:SPOKE_TO]->(t) | t.id])
+  links: [(s)-[link:CITED_IN|ISSUED_BY|SPOKE_TO]->(t) | {type: type(link), id: t.id}]
 }`;
+
+/** The sources with the ids of a list expression (repeats allowed), each read once. */
+export const sourcesWithIds = (ids: string) =>
+  `COLLECT { UNWIND ${ids} AS sid WITH DISTINCT sid MATCH (s:Source {id: sid}) RETURN ${SOURCE_ROW} }`;
 
 export interface SourceRow {
   props: Record<string, unknown>;
-  citedIn: string | null;
-  issuedBy: string | null;
-  spokeTo: string | null;
+  links: { type: 'CITED_IN' | 'ISSUED_BY' | 'SPOKE_TO'; id: string }[];
 }
 
-export const toSource = ({ props, ...links }: SourceRow) => toSourceRecord(props, links);
+export const toSource = ({ props, links }: SourceRow) => {
+  const linked = (type: SourceRow['links'][number]['type']) =>
+    links.find((link) => link.type === type)?.id ?? null;
+  return toSourceRecord(props, {
+    citedIn: linked('CITED_IN'),
+    issuedBy: linked('ISSUED_BY'),
+    spokeTo: linked('SPOKE_TO'),
+  });
+};
 
 export async function findSources(
   database: GraphDatabase,

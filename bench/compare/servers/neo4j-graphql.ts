@@ -1,21 +1,9 @@
 /**
  * "neo4j-graphql": `@neo4j/graphql` 7 over the same graph, with type definitions written to
- * match the data model (docs/data-model.md).
- *
- * Mapping choices (see README.md):
- * - one `Entity` type over the `Entity` label (every kind; `kind` is a property), and an `Event`
- *   type over the `Event` label for the event-only fields and relationships;
- * - the few typed relationships the operations need are `@relationship` fields (OCCURRED_AT,
- *   ABOUT, CLAIMED_BY);
- * - "every relationship of an entity, whatever its type, sorted by type then by the other
- *   end's name, first n" cannot be a `@relationship` field (one type per field, and a field
- *   per type cannot be sorted or limited across types), so it is a `@cypher` field returning
- *   `EntityRelation` objects. `EntityRelation` is declared `@node` although it is a map, not a
- *   node: that makes the library project it and resolve its own `@cypher` fields (`other`,
- *   `sources`) with `this` bound to the map; a plain (non-`@node`) object type is projected
- *   as-is and its nested entity fields come back null.
- * - dates the event filter and order use are `@cypher` fields (`startsBy`, `endsFrom`), since
- *   an event may have only an `endDate`.
+ * match the data model (docs/data-model.md). What the generated API offers is used as it is
+ * (lookup, full-text search, cursor paging, point distance, relationship properties); what it
+ * has no equivalent for is a `@cypher` field, as a user of the library would write it. The
+ * mapping and its limits are described in BENCHMARKS.md.
  */
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import neo4j from 'neo4j-driver';
