@@ -5,6 +5,7 @@
  */
 import { offsetToCursor as offsetCursor } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
+import { ensureGraphSchema } from '../src/store/graph-schema.js';
 import { postGraphQL, useSeededService } from './support/service.js';
 
 const seeded = useSeededService();
@@ -135,6 +136,23 @@ describe('entities and events', () => {
        fragment Counted on EntityConnection { totalCount }`,
     );
     expect(fragments.entities).toEqual({ totalCount: total, again: total });
+  });
+
+  it('lists by name from the sortName the loader writes, and gives an older store one', async () => {
+    const countries = async () =>
+      slugs(
+        (await query(`{ entities(kinds: [COUNTRY], first: 100) { edges { node { slug } } } }`))
+          .entities,
+      );
+    const before = await countries();
+    expect(before).toContain('niger');
+    const { database } = seeded();
+    // A store written before sortName existed: its entities are missing from lists by name...
+    await database.write((tx) => tx.run("MATCH (e:Entity {id: 'niger'}) REMOVE e.sortName"));
+    expect(await countries()).not.toContain('niger');
+    // ...until the schema step that runs at every start gives them one.
+    await ensureGraphSchema(database);
+    expect(await countries()).toEqual(before);
   });
 
   it('applies every filter given, whichever one the list starts from', async () => {

@@ -101,8 +101,8 @@ const ENTITY_STARTS: Partial<Record<keyof EntityFilter, string>> & { all: string
       MATCH (e:Entity)-[:${COUNTRY_LINKS}*1..3]->(:Country {id: $country})
       RETURN e
     }`,
-  kinds: 'MATCH (e:Entity) WHERE e.kind IN $kinds',
-  all: 'MATCH (e:Entity)',
+  // Read in name order from the index, so that a page by name stops after its last row.
+  all: "MATCH (e:Entity) WHERE e.sortName >= ''",
 };
 
 const ENTITY_CONDITIONS: Record<keyof EntityFilter, string> = {
@@ -116,9 +116,10 @@ const ENTITY_CONDITIONS: Record<keyof EntityFilter, string> = {
           WHERE ${NEAR_DISTANCE} }`,
 };
 
+/** By name, any case (`sortName` is the lowercased name, written by the loader). */
 export const ENTITY_ORDERS = {
-  NAME_ASC: 'toLower(e.name) ASC, e.id',
-  NAME_DESC: 'toLower(e.name) DESC, e.id',
+  NAME_ASC: 'e.sortName ASC, e.id',
+  NAME_DESC: 'e.sortName DESC, e.id',
 } as const;
 
 /**

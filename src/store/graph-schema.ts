@@ -22,6 +22,8 @@ const STATEMENTS = [
   'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (n:Event) ON (n.dateLatest)',
   'CREATE RANGE INDEX claim_property IF NOT EXISTS FOR (n:Claim) ON (n.property)',
   'CREATE RANGE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  // Lists by name read this index in order and stop after the page (sortName = toLower(name)).
+  'CREATE RANGE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
   'CREATE RANGE INDEX claim_claimed_by IF NOT EXISTS FOR (n:Claim) ON (n.claimedBy)',
   'CREATE RANGE INDEX claim_reported_in IF NOT EXISTS FOR (n:Claim) ON (n.reportedIn)',
 ];
@@ -32,4 +34,8 @@ export async function ensureGraphSchema(database: GraphDatabase): Promise<void> 
     await database.write((tx) => tx.run(statement));
   }
   await database.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
+  // Stores written before entities had a sortName get one (none are missing afterwards).
+  await database.write((tx) =>
+    tx.run('MATCH (e:Entity) WHERE e.sortName IS NULL SET e.sortName = toLower(e.name)'),
+  );
 }

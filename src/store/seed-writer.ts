@@ -111,6 +111,7 @@ async function writeNodes(plan: SeedPlan, write: Write): Promise<void> {
     `UNWIND $rows AS row
      MERGE (e:Entity {id: row.id})
      SET e = row.props
+     SET e.sortName = toLower(e.name)
      WITH e, row, [label IN labels(e) WHERE label <> 'Entity'] AS previous
      REMOVE e:$(previous)
      SET e:$(row.labels)
