@@ -272,7 +272,7 @@ export function pageRequests(p: SuiteParams, after: Record<Implementation, strin
     },
     'neo4j-graphql': {
       query: `query Page($after: String, $first: Int!, $kind: String!) {
-        entitiesConnection(where: { kind: { eq: $kind } }, sort: [{ name: ASC }], first: $first, after: $after) {
+        entitiesConnection(where: { kind: { eq: $kind } }, sort: [{ sortName: ASC }], first: $first, after: $after) {
           edges { node { id name } } pageInfo { hasNextPage endCursor }
         }
       }`,

@@ -90,7 +90,12 @@ function listQuery<F extends object>(
 }
 
 /** Where an entity list may start, in order of preference. */
-const ENTITY_STARTS: Partial<Record<keyof EntityFilter, string>> & { all: string } = {
+/** The filter as the list query takes it: a single kind apart, since an index serves it. */
+interface EntityListFilter extends EntityFilter {
+  kind: string | null;
+}
+
+const ENTITY_STARTS: Partial<Record<keyof EntityListFilter, string>> & { all: string } = {
   near: `${NEAR_PLACES}
     MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place) WITH DISTINCT e`,
   region: `MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region})
@@ -101,11 +106,13 @@ const ENTITY_STARTS: Partial<Record<keyof EntityFilter, string>> & { all: string
       MATCH (e:Entity)-[:${COUNTRY_LINKS}*1..3]->(:Country {id: $country})
       RETURN e
     }`,
-  // Read in name order from the index, so that a page by name stops after its last row.
+  // Both read in name order from an index, so that a page by name stops after its last row.
+  kind: "MATCH (e:Entity) WHERE e.kind = $kind AND e.sortName >= ''",
   all: "MATCH (e:Entity) WHERE e.sortName >= ''",
 };
 
-const ENTITY_CONDITIONS: Record<keyof EntityFilter, string> = {
+const ENTITY_CONDITIONS: Record<keyof EntityListFilter, string> = {
+  kind: 'e.kind = $kind',
   kinds: 'e.kind IN $kinds',
   name: `(toLower(e.name) CONTAINS toLower($name)
           OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))`,
@@ -116,10 +123,13 @@ const ENTITY_CONDITIONS: Record<keyof EntityFilter, string> = {
           WHERE ${NEAR_DISTANCE} }`,
 };
 
-/** By name, any case (`sortName` is the lowercased name, written by the loader). */
+/**
+ * By name, any case (`sortName` is the lowercased name, written by the loader). With a single
+ * kind, the kind leads (it is the same for all rows): the order of the (kind, sortName) index.
+ */
 export const ENTITY_ORDERS = {
-  NAME_ASC: 'e.sortName ASC, e.id',
-  NAME_DESC: 'e.sortName DESC, e.id',
+  NAME_ASC: (byKind: boolean) => `${byKind ? 'e.kind ASC, ' : ''}e.sortName ASC, e.id`,
+  NAME_DESC: (byKind: boolean) => `${byKind ? 'e.kind DESC, ' : ''}e.sortName DESC, e.id`,
 } as const;
 
 /**
@@ -153,14 +163,20 @@ export async function listEntities(
   order: keyof typeof ENTITY_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
+  const single = filter.kinds?.length === 1;
+  const listFilter: EntityListFilter = {
+    ...filter,
+    kind: single ? filter.kinds![0]! : null,
+    kinds: single ? null : filter.kinds,
+  };
   const cypher = listQuery(
     ENTITY_STARTS,
     ENTITY_CONDITIONS,
-    filter,
-    ENTITY_ORDERS[order],
+    listFilter,
+    ENTITY_ORDERS[order](single),
     page.counted,
   );
-  return (await pagedEntities(database, cypher, filter, page, [])).list;
+  return (await pagedEntities(database, cypher, listFilter, page, [])).list;
 }
 
 export interface EventFilter {

@@ -22,8 +22,9 @@ const STATEMENTS = [
   'CREATE RANGE INDEX event_date_latest IF NOT EXISTS FOR (n:Event) ON (n.dateLatest)',
   'CREATE RANGE INDEX claim_property IF NOT EXISTS FOR (n:Claim) ON (n.property)',
   'CREATE RANGE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
-  // Lists by name read this index in order and stop after the page (sortName = toLower(name)).
+  // Lists by name (of one kind) read these in order and stop after the page (sortName = toLower(name)).
   'CREATE RANGE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
+  'CREATE RANGE INDEX entity_kind_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.sortName)',
   'CREATE RANGE INDEX claim_claimed_by IF NOT EXISTS FOR (n:Claim) ON (n.claimedBy)',
   'CREATE RANGE INDEX claim_reported_in IF NOT EXISTS FOR (n:Claim) ON (n.reportedIn)',
 ];

@@ -127,9 +127,10 @@ const ENTITY_GRAPH = `
   }
   RETURN {slug: e.id, name: e.name, kind: e.kind, relations: relations} AS row`;
 
+/** Through the (kind, sortName) index, in its order: the page is the first rows read. */
 const ENTITY_PAGE = `
-  MATCH (e:Entity) WHERE e.kind = $kind
-  WITH e ORDER BY toLower(e.name), e.id SKIP $offset LIMIT $first + 1
+  MATCH (e:Entity) WHERE e.kind = $kind AND e.sortName >= ''
+  WITH e ORDER BY e.kind, e.sortName, e.id SKIP $offset LIMIT $first + 1
   RETURN {slug: e.id, name: e.name} AS row`;
 
 const EVENT_ORDER = `coalesce(e.date, e.endDate), coalesce(e.dateLatest, e.endDateLatest), e.name`;

@@ -21,6 +21,8 @@ export const typeDefs = /* GraphQL */ `
     ) {
     id: ID!
     name: String!
+    "The name in lower case, for sorting (written by the loader, with an index)."
+    sortName: String!
     kind: String!
     description: String
     aliases: [String!]!
