@@ -17,14 +17,14 @@ import {
   type PathStep,
 } from '../store/analysis.js';
 import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
-import { listEvents } from '../store/entities.js';
 import { builder } from './builder.js';
 import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded } from './errors.js';
+import { eventPage } from './entities.js';
 import { descendantFields } from './lookahead.js';
 import { pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
-import { checkRelationshipTypes, relationListsAhead, RelationType } from './relations.js';
+import { checkRelationshipTypes, RelationType } from './relations.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;
 
@@ -299,7 +299,7 @@ builder.queryFields((t) => ({
         }),
         ...dateRangeArgs(t.arg),
       },
-      resolve: async (_root, args, { database, loaders }, info) => {
+      resolve: async (_root, args, context, info) => {
         const page = pageFromArgs(args, info);
         checkDateRange(args);
         const filter = {
@@ -311,16 +311,9 @@ builder.queryFields((t) => ({
           involving: args.entity,
           near: null,
         };
-        const { list, along, sources } = await listEvents(
-          database,
-          filter,
-          'DATE_ASC',
-          page,
-          relationListsAhead(info, 'Event'),
-        );
-        loaders.storeRelations(along, sources);
+        const list = await eventPage(context, info, filter, 'DATE_ASC', page);
         // No events: say so only if the entity exists (an event proves it does).
-        if (list.items.length === 0 && !(await loaders.entity.load(args.entity)))
+        if (list.items.length === 0 && !(await context.loaders.entity.load(args.entity)))
           throw badInput('entity', `no entity has the slug "${args.entity}"`);
         return toConnection(page, list, (event) => event);
       },

@@ -8,10 +8,12 @@ import {
   listEvents,
   searchEntities,
   type EntityFilter,
+  type EVENT_ORDERS,
   type EventFilter,
   type NearFilter,
 } from '../store/entities.js';
-import type { EntityRecord } from '../store/records.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { EntityRecord, Page, Paged } from '../store/records.js';
 import { relationQuery, type Direction } from '../store/relations.js';
 import { builder, type Context, type FieldBuilder } from './builder.js';
 import {
@@ -340,6 +342,28 @@ export const NearInput = builder.inputType('NearInput', {
   }),
 });
 
+/**
+ * A page of events, with the typed relationship fields its nodes select (participants,
+ * places, ...) read along and stored for them.
+ */
+export async function eventPage(
+  { database, loaders }: Context,
+  info: GraphQLResolveInfo,
+  filter: EventFilter,
+  order: keyof typeof EVENT_ORDERS,
+  page: Page,
+): Promise<Paged<EntityRecord>> {
+  const { list, along, sources } = await listEvents(
+    database,
+    filter,
+    order,
+    page,
+    relationListsAhead(info, 'Event'),
+  );
+  loaders.storeRelations(along, sources);
+  return list;
+}
+
 /** The centre and radius of a `near` argument, checked: a known place with coordinates. */
 async function nearFilter(
   near: { place: string; withinKm: number } | null | undefined,
@@ -478,14 +502,7 @@ builder.queryFields((t) => ({
           involving: args.involving ?? null,
           near: await nearFilter(args.near, context),
         };
-        const { list, along, sources } = await listEvents(
-          context.database,
-          filter,
-          args.orderBy ?? 'DATE_ASC',
-          page,
-          relationListsAhead(info, 'Event'),
-        );
-        context.loaders.storeRelations(along, sources);
+        const list = await eventPage(context, info, filter, args.orderBy ?? 'DATE_ASC', page);
         return toConnection(page, list, (e) => e);
       },
     },

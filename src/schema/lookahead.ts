@@ -20,23 +20,23 @@ export interface Selection {
   fragments: Record<string, FragmentDefinitionNode>;
 }
 
-/** The fields named `name` selected directly under these fields. */
-export function childFields(selection: Selection, name: string): FieldNode[] {
+/** The fields selected directly under these fields, through inline fragments and spreads. */
+function selectedFields(selection: Selection): FieldNode[] {
   const found: FieldNode[] = [];
   const visit = (set: SelectionSetNode | undefined) => {
     for (const item of set?.selections ?? []) {
-      if (item.kind === Kind.FIELD) {
-        if (item.name.value === name) found.push(item);
-      } else if (item.kind === Kind.INLINE_FRAGMENT) {
-        visit(item.selectionSet);
-      } else {
-        visit(selection.fragments[item.name.value]?.selectionSet);
-      }
+      if (item.kind === Kind.FIELD) found.push(item);
+      else if (item.kind === Kind.INLINE_FRAGMENT) visit(item.selectionSet);
+      else visit(selection.fragments[item.name.value]?.selectionSet);
     }
   };
   for (const node of selection.fieldNodes) visit(node.selectionSet);
   return found;
 }
+
+/** The fields named `name` selected directly under these fields. */
+export const childFields = (selection: Selection, name: string) =>
+  selectedFields(selection).filter((field) => field.name.value === name);
 
 export const selects = (selection: Selection, name: string) =>
   childFields(selection, name).length > 0;
@@ -59,14 +59,5 @@ export function argumentsOf(
 }
 
 /** Whether the fields selected under these fields (through fragments) are all among `names`. */
-export function selectsOnly(selection: Selection, names: ReadonlySet<string>): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    set?.selections.every((item) =>
-      item.kind === Kind.FIELD
-        ? names.has(item.name.value)
-        : item.kind === Kind.INLINE_FRAGMENT
-          ? within(item.selectionSet)
-          : within(selection.fragments[item.name.value]?.selectionSet),
-    ) ?? true;
-  return selection.fieldNodes.every((node) => within(node.selectionSet));
-}
+export const selectsOnly = (selection: Selection, names: ReadonlySet<string>) =>
+  selectedFields(selection).every((field) => names.has(field.name.value));
