@@ -55,4 +55,39 @@ describe('seeds/', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('checks a file with the seed folder it refers to, and a folder given by --dir', async () => {
+    const file = await run(TSX, ['src/scripts/seed-check.ts', 'seeds/background.yaml'], {
+      cwd: PROJECT,
+    });
+    expect(file.stdout).toMatch(/^seeds\/background\.yaml: \d+ sources/m);
+    expect(file.stdout).toMatch(/2 seed files are valid/);
+
+    const fixtures = join('test', 'fixtures', 'seeds');
+    const dir = await run(TSX, ['src/scripts/seed-check.ts', '--dir', fixtures], { cwd: PROJECT });
+    expect(dir.stdout).toMatch(/gazetteer\.yaml: .*\n.*report\.yaml: /);
+    const inFolder = await run(
+      TSX,
+      ['src/scripts/seed-check.ts', '--dir', fixtures, join(fixtures, 'report.yaml')],
+      { cwd: PROJECT },
+    );
+    expect(inFolder.stdout).toMatch(/2 seed files are valid/);
+  });
+
+  it.each([
+    [['--dir', 'no-such-folder'], /no such file or folder: .*no-such-folder/],
+    [['no-such-file.yaml'], /no such file or folder: .*no-such-file\.yaml/],
+    [['README.md'], /README\.md is not a seed file/],
+    [['--dir', 'README.md'], /README\.md is not a folder/],
+    [['--verbose'], /Unknown option '--verbose'/],
+  ])('answers the wrong argument %j with a usage line, not a stack trace', async (args, message) => {
+    const failure = await run(TSX, ['src/scripts/seed-check.ts', ...args], {
+      cwd: PROJECT,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    const { stderr } = failure as { stderr: string };
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/^usage: npm run seed:check/m);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
 });

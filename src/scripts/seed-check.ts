@@ -1,20 +1,87 @@
-/** `npm run seed:check`: validates every seed file without touching the database. */
-import { resolve } from 'node:path';
+/**
+ * `npm run seed:check [-- [--dir folder] [file-or-folder ...]]`: validates seed files without
+ * touching the database.
+ * - No argument: the seed folder (`--dir`, else seeds/).
+ * - A folder: all of its files, as one set.
+ * - A file: checked together with the other files of the seed folder, since files refer to each
+ *   other's entities and sources; it takes the place of the folder's file of the same name.
+ * Exit status: 0 valid, 1 problems found (each at file:line:column), 2 a wrong argument.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SEED_DIR } from '../seeds/load.js';
 import { SeedError } from '../seeds/seed-error.js';
-import { readSeedDirectory } from '../seeds/validate.js';
+import { isSeedFileName, listSeedFiles, readSeedFiles } from '../seeds/validate.js';
 
-const dir = resolve(process.argv[2] ?? 'seeds');
-try {
-  const files = await readSeedDirectory(dir);
-  for (const { file, seed } of files) {
-    console.log(
-      `${file}: ${seed.sources.length} sources, ${seed.entities.length} entities, ` +
-        `${seed.relationships.length} relationships, ${seed.claims.length} claims`,
-    );
+const USAGE = 'usage: npm run seed:check [-- [--dir folder] [file-or-folder ...]]';
+
+class UsageError extends Error {}
+
+/** The sets of files to check, one per folder named, plus one for the files named. */
+async function setsToCheck(argv: string[]): Promise<string[][]> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { dir: { type: 'string' } }, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  console.log(`${files.length} seed files are valid`);
+  const seedDir = resolve(parsed.values.dir ?? SEED_DIR);
+  await kindOf(seedDir, 'folder');
+  if (parsed.positionals.length === 0) return [await listSeedFiles(seedDir)];
+
+  const sets: string[][] = [];
+  const files: string[] = [];
+  for (const argument of parsed.positionals) {
+    const path = resolve(argument);
+    if ((await kindOf(path)) === 'folder') {
+      sets.push(await listSeedFiles(path));
+    } else if (isSeedFileName(path)) {
+      files.push(path);
+    } else {
+      throw new UsageError(`${argument} is not a seed file (.yaml or .yml)`);
+    }
+  }
+  if (files.length > 0) {
+    const named = new Set(files.map((file) => basename(file)));
+    const context = (await listSeedFiles(seedDir)).filter((file) => !named.has(basename(file)));
+    sets.push([...context, ...files].sort((a, b) => basename(a).localeCompare(basename(b))));
+  }
+  return sets;
+}
+
+async function kindOf(path: string, expected?: 'folder'): Promise<'folder' | 'file'> {
+  const stats = await stat(path).catch(() => {
+    throw new UsageError(`no such file or folder: ${path}`);
+  });
+  const kind = stats.isDirectory() ? 'folder' : 'file';
+  if (expected && kind !== expected) throw new UsageError(`${path} is not a folder`);
+  return kind;
+}
+
+try {
+  let total = 0;
+  for (const paths of await setsToCheck(process.argv.slice(2))) {
+    const files = await readSeedFiles(paths);
+    for (const { file, seed } of files) {
+      console.log(
+        `${file}: ${seed.sources.length} sources, ${seed.entities.length} entities, ` +
+          `${seed.relationships.length} relationships, ${seed.claims.length} claims`,
+      );
+    }
+    total += files.length;
+  }
+  console.log(`${total} seed file${total === 1 ? ' is' : 's are'} valid`);
 } catch (error) {
-  if (!(error instanceof SeedError)) throw error;
-  console.error(error.message);
-  process.exitCode = 1;
+  if (error instanceof UsageError) {
+    console.error(`seed:check: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof SeedError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    // A file that cannot be read (permissions, a folder named .yaml): one line, no stack.
+    console.error(`seed:check: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
 }

@@ -24,10 +24,24 @@ type Path = (string | number)[];
 
 /** Every seed file in `dir`, checked; throws a SeedError listing all problems found. */
 export async function readSeedDirectory(dir: string): Promise<ValidSeedFile[]> {
-  const names = (await readdir(dir))
-    .filter((name) => ['.yaml', '.yml'].includes(extname(name)))
-    .sort();
-  const parsed = await Promise.all(names.map((name) => readSeedFile(resolve(dir, name))));
+  return readSeedFiles(await listSeedFiles(dir));
+}
+
+/** The seed files (.yaml, .yml) of a folder, as absolute paths in name order. */
+export async function listSeedFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir))
+    .filter((name) => isSeedFileName(name))
+    .sort()
+    .map((name) => resolve(dir, name));
+}
+
+export function isSeedFileName(name: string): boolean {
+  return ['.yaml', '.yml'].includes(extname(name));
+}
+
+/** The given seed files, checked as one set; throws a SeedError listing all problems found. */
+export async function readSeedFiles(paths: string[]): Promise<ValidSeedFile[]> {
+  const parsed = await Promise.all(paths.map((path) => readSeedFile(path)));
   const problems = parsed.flatMap((file) => file.problems);
   const documents = new Map<ParsedSeedFile, DocumentText>();
   for (const file of parsed) {
