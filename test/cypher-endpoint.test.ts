@@ -9,7 +9,9 @@ import type { RunningService } from '../src/app.js';
 import { snapshotGraph } from './support/graph.js';
 import { postGraphQL, startTestService, useSeededService } from './support/service.js';
 
-const seeded = useSeededService({ CYPHER_MAX_ROWS: '50', CYPHER_TIMEOUT_MS: '1500' });
+// The time limit is tried on a service of its own (below): here it is far beyond what any
+// ordinary query takes, also on a busy machine.
+const seeded = useSeededService({ CYPHER_MAX_ROWS: '50', CYPHER_TIMEOUT_MS: '120000' });
 
 async function cypher(
   body: unknown,
@@ -161,7 +163,6 @@ const ATTEMPTS: [string, string, Record<string, unknown>?][] = [
   ['MATCH (a), (b) RETURN count(*)', 'CARTESIAN_PRODUCT'],
   ['MATCH p = (a)-[*]->(b) RETURN count(p)', 'UNBOUNDED_PATH'],
   ['MATCH ((a)-->(b))+ RETURN count(a)', 'UNBOUNDED_PATH'],
-  ['UNWIND range(1, 20000) AS a UNWIND range(1, 20000) AS b RETURN count(*)', 'QUERY_TIMEOUT'],
   ['MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS RETURN 1', 'WRITE_NOT_ALLOWED'],
 ];
 
@@ -182,17 +183,27 @@ describe('refused queries', () => {
   });
 
   it('answers 408 to a query that runs past its time limit', async () => {
-    const { status, json } = await cypher({
-      query: ATTEMPTS.find(([, code]) => code === 'QUERY_TIMEOUT')![0],
-    });
-    expect(status).toBe(408);
-    expect(json().error.code).toBe('QUERY_TIMEOUT');
-    // Neo4j stopped the transaction; the connection pool serves the next query.
-    expect((await cypher({ query: 'RETURN 1 AS one' })).json()).toEqual({
-      columns: ['one'],
-      rows: [[1]],
-      truncated: false,
-    });
+    const limited = await startTestService({ CYPHER_TIMEOUT_MS: '1000' });
+    try {
+      // 10^16 rows: no machine finishes this, so only the time limit can end it.
+      const { status, json } = await cypher(
+        {
+          query:
+            'UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*)',
+        },
+        { service: limited },
+      );
+      expect(status).toBe(408);
+      expect(json().error.code).toBe('QUERY_TIMEOUT');
+      // Neo4j stopped the transaction; the connection pool serves the next query.
+      expect((await cypher({ query: 'RETURN 1 AS one' }, { service: limited })).json()).toEqual({
+        columns: ['one'],
+        rows: [[1]],
+        truncated: false,
+      });
+    } finally {
+      await limited.stop();
+    }
   });
 
   it.each([

@@ -31,7 +31,10 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Runs `npm run seed -- --dir <dir>` and kills it with SIGKILL once its write has begun. */
+/**
+ * Runs `npm run seed -- --dir <dir>` and kills it with SIGKILL as soon as it logs that the first
+ * rows are written: the transaction is open and holds some of the rows.
+ */
 function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -42,7 +45,7 @@ function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: s
         env: {
           PATH: process.env.PATH ?? '',
           NEO4J_URI: inject('neo4jUri'),
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'debug',
           LOG_FORMAT: 'json',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,9 +55,9 @@ function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: s
     let killed = false;
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
-      if (!killed && output.includes('writing them in one transaction')) {
+      if (!killed && output.includes('"msg":"Seed rows written"')) {
         killed = true;
-        setTimeout(() => child.kill('SIGKILL'), 300);
+        child.kill('SIGKILL');
       }
     };
     child.stdout.on('data', collect);

@@ -30,6 +30,7 @@ try {
     dir: values.dir,
     only: positionals,
     onWriting: () => console.log('Seed files are valid; writing them in one transaction'),
+    onRowsWritten: (progress) => logger.debug(progress, 'Seed rows written'),
   });
   const perSecond = (count: number) => Math.round(count / summary.writeSeconds);
   console.log(

@@ -19,11 +19,17 @@ export interface LoadSummary extends WriteSummary {
  * Loads `only` (file names, with or without .yaml) or, when empty, every file, in which case
  * what files no longer in the folder had contributed is removed. Every file of the folder is
  * validated either way, since files refer to each other's entities. `onWriting` is told when
- * validation is over and the one write transaction begins.
+ * validation is over and the one write transaction begins, `onRowsWritten` after each statement
+ * of that transaction.
  */
 export async function loadSeeds(
   database: GraphDatabase,
-  options: { dir?: string; only?: string[]; onWriting?: () => void } = {},
+  options: {
+    dir?: string;
+    only?: string[];
+    onWriting?: () => void;
+    onRowsWritten?: (progress: { seedFile: string; rows: number }) => void;
+  } = {},
 ): Promise<LoadSummary> {
   const timer = stopwatch();
   const files = await readSeedDirectory(resolve(options.dir ?? SEED_DIR));
@@ -42,6 +48,7 @@ export async function loadSeeds(
   options.onWriting?.();
   const summary = await writeSeedPlans(database, plans, {
     ...(wanted.length === 0 ? { pruneExcept: files.map((file) => file.name) } : {}),
+    onRowsWritten: options.onRowsWritten,
   });
   return { ...summary, validateSeconds, schemaSeconds, writeSeconds: timer.lap() };
 }

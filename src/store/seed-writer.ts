@@ -21,7 +21,11 @@ export interface WriteSummary {
 export function writeSeedPlans(
   database: GraphDatabase,
   plans: SeedPlan[],
-  options: { pruneExcept?: string[] } = {},
+  options: {
+    pruneExcept?: string[];
+    /** Told after each statement of the (still open) transaction. */
+    onRowsWritten?: (progress: { seedFile: string; rows: number }) => void;
+  } = {},
 ): Promise<WriteSummary> {
   return database.write(async (tx) => {
     if (options.pruneExcept) await removeOtherFiles(tx, options.pruneExcept);
@@ -37,6 +41,7 @@ export function writeSeedPlans(
         total.nodes += updates.nodesCreated;
         total.relationships += updates.relationshipsCreated;
         written += (result.records[0]?.get('written') as number | undefined) ?? 0;
+        options.onRowsWritten?.({ seedFile, rows: slice.length });
       }
       if (written !== rows.length) {
         throw new Error(
