@@ -63,10 +63,10 @@ describe('How is France connected to JNIM?', () => {
 });
 
 describe('The neighbourhood of the Kandadji attack, two hops out', () => {
-  it('holds nodes with their distance and every edge among them, in one payload', async () => {
+  it('holds nodes with their distance and every link among them, in one payload', async () => {
     const { neighborhood } =
       await query(`{ neighborhood(slug: "kandadji-attack-2023-09-28", depth: 2, limit: 500) {
-      truncated nodes { distance node { slug } } edges { id source target type relation { evidence { source { slug } } } } } }`);
+      truncated nodes { distance node { slug } } links { id source target type relation { evidence { source { slug } } } } } }`);
     const slugs = neighborhood.nodes.map((n: any) => n.node.slug);
     expect(neighborhood.nodes[0]).toEqual({
       distance: 0,
@@ -81,12 +81,12 @@ describe('The neighbourhood of the Kandadji attack, two hops out', () => {
     expect(distance.kandadji).toBe(1);
     expect(distance['tillaberi-region']).toBe(2);
     expect(neighborhood.truncated).toBe(false);
-    for (const edge of neighborhood.edges) {
-      expect(slugs).toContain(edge.source);
-      expect(slugs).toContain(edge.target);
-      expect(edge.relation.evidence.length).toBeGreaterThan(0);
+    for (const link of neighborhood.links) {
+      expect(slugs).toContain(link.source);
+      expect(slugs).toContain(link.target);
+      expect(link.relation.evidence.length).toBeGreaterThan(0);
     }
-    expect(neighborhood.edges).toContainEqual(
+    expect(neighborhood.links).toContainEqual(
       expect.objectContaining({
         source: 'kandadji-attack-2023-09-28',
         target: 'kandadji',

@@ -22,7 +22,7 @@ import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded } from './errors.js';
 import { eventPage } from './entities.js';
 import { descendantFields } from './lookahead.js';
-import { pageFromArgs, toConnection } from './paging.js';
+import { pageArgs, pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
 import { checkRelationshipTypes, RelationType } from './relations.js';
 
@@ -137,7 +137,7 @@ const PathResultType = builder
     }),
   });
 
-const NeighborType = builder
+const NeighborhoodNodeType = builder
   .objectRef<{ id: string; distance: number }>('NeighborhoodNode')
   .implement({
     description: 'An entity of a neighbourhood and how many steps it lies from the centre.',
@@ -151,40 +151,43 @@ const NeighborType = builder
     }),
   });
 
-const GraphEdgeType = builder.objectRef<Neighborhood['edges'][number]>('GraphEdge').implement({
-  description:
-    'A relationship between two entities of a neighbourhood, for drawing: source and target slugs.',
-  fields: (t) => ({
-    id: t.string({
-      description: "The relationship's stable id.",
-      resolve: (edge) => edge.relation.id,
+// Named a link, not an edge: it has no `cursor` or `node`, unlike the edges of connections.
+const NeighborhoodLinkType = builder
+  .objectRef<Neighborhood['links'][number]>('NeighborhoodLink')
+  .implement({
+    description:
+      'A relationship between two entities of a neighbourhood, for drawing: the slugs of its ends (`source`, `target`) and the relationship itself.',
+    fields: (t) => ({
+      id: t.string({
+        description: "The relationship's stable id.",
+        resolve: (link) => link.relation.id,
+      }),
+      source: t.exposeString('sourceId', { description: 'Slug of the entity it starts at.' }),
+      target: t.exposeString('targetId', { description: 'Slug of the entity it points to.' }),
+      type: t.string({
+        description: 'The relationship type.',
+        resolve: (link) => link.relation.type,
+      }),
+      relation: t.field({
+        type: RelationType,
+        description: 'The relationship as seen from its `source` end: role, dates, evidence.',
+        resolve: (link) => link.relation,
+      }),
     }),
-    source: t.exposeString('sourceId', { description: 'Slug of the entity it starts at.' }),
-    target: t.exposeString('targetId', { description: 'Slug of the entity it points to.' }),
-    type: t.string({
-      description: 'The relationship type.',
-      resolve: (edge) => edge.relation.type,
-    }),
-    relation: t.field({
-      type: RelationType,
-      description: 'The relationship as seen from the source: role, dates, evidence.',
-      resolve: (edge) => edge.relation,
-    }),
-  }),
-});
+  });
 
 const NeighborhoodType = builder.objectRef<Neighborhood>('Neighborhood').implement({
   description: 'The entities around one, and every relationship among them: one payload to draw.',
   fields: (t) => ({
     nodes: t.field({
-      type: [NeighborType],
+      type: [NeighborhoodNodeType],
       description: 'The centre first, then by distance and name.',
       resolve: (n) => n.nodes,
     }),
-    edges: t.field({
-      type: [GraphEdgeType],
+    links: t.field({
+      type: [NeighborhoodLinkType],
       description: 'Every relationship among the nodes.',
-      resolve: (n) => n.edges,
+      resolve: (n) => n.links,
     }),
     truncated: t.exposeBoolean('truncated', {
       description: 'True when more entities were in reach than `limit`: the nearest were kept.',
@@ -287,39 +290,37 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
 });
 
 builder.queryFields((t) => ({
-  timeline: t.connection(
-    {
-      type: EntityRef,
-      description:
-        'The events an entity is linked to (or that happened in a place), oldest first. An event known only to the month or year sorts by its first possible day and says so in `date.precision`.',
-      args: {
-        entity: t.arg.string({
-          required: true,
-          description: 'Slug of the entity, e.g. `cnsp` or `niger`.',
-        }),
-        ...dateRangeArgs(t.arg),
-      },
-      resolve: async (_root, args, context, info) => {
-        const page = pageFromArgs(args, info);
-        checkDateRange(args);
-        const filter = {
-          types: null,
-          from: args.from ?? null,
-          to: args.to ?? null,
-          place: null,
-          participant: null,
-          involving: args.entity,
-          near: null,
-        };
-        const list = await eventPage(context, info, filter, 'DATE_ASC', page);
-        // No events: say so only if the entity exists (an event proves it does).
-        if (list.items.length === 0 && !(await context.loaders.entity.load(args.entity)))
-          throw badInput('entity', `no entity has the slug "${args.entity}"`);
-        return toConnection(page, list, (event) => event);
-      },
+  timeline: t.field({
+    type: EventConnectionRef,
+    description:
+      'The events an entity is linked to (or that happened in a place), oldest first. An event known only to the month or year sorts by its first possible day and says so in `date.precision`.',
+    args: {
+      entity: t.arg.string({
+        required: true,
+        description: 'Slug of the entity, e.g. `cnsp` or `niger`.',
+      }),
+      ...dateRangeArgs(t.arg),
+      ...pageArgs(t.arg),
     },
-    EventConnectionRef,
-  ),
+    resolve: async (_root, args, context, info) => {
+      const page = pageFromArgs(args, info);
+      checkDateRange(args);
+      const filter = {
+        types: null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        place: null,
+        participant: null,
+        involving: args.entity,
+        near: null,
+      };
+      const list = await eventPage(context, info, filter, 'DATE_ASC', page);
+      // No events: say so only if the entity exists (an event proves it does).
+      if (list.items.length === 0 && !(await context.loaders.entity.load(args.entity)))
+        throw badInput('entity', `no entity has the slug "${args.entity}"`);
+      return toConnection(page, list, (event) => event);
+    },
+  }),
   path: t.field({
     type: PathResultType,
     description:

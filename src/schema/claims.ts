@@ -6,7 +6,7 @@ import type { ClaimQuery } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
-import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
+import { connectionType, pageArgs, pageFromArgs, toConnection, type PageArgs } from './paging.js';
 import { ClaimRef, EntityRef, SentenceRef, SourceRef, loadNodes, present } from './refs.js';
 
 builder.node(ClaimRef, {
@@ -94,40 +94,36 @@ async function claimConnection(
 }
 
 builder.interfaceField(EntityRef, 'claims', (t) =>
-  t.connection(
-    {
-      type: ClaimRef,
-      description:
-        'Claims about this entity, side by side: e.g. every figure for the soldiers killed, with who claims it.',
-      args: {
-        properties: t.arg.stringList({
-          required: false,
-          description: 'Keep only these properties, e.g. ["soldiers_killed"].',
-        }),
-      },
-      resolve: (entity, args, context, info) =>
-        claimConnection(args, { aboutId: entity.id, sourceId: null }, context, info),
+  t.field({
+    type: ClaimConnectionRef,
+    description:
+      'Claims about this entity, side by side: e.g. every figure for the soldiers killed, with who claims it.',
+    args: {
+      properties: t.arg.stringList({
+        required: false,
+        description: 'Keep only these properties, e.g. ["soldiers_killed"].',
+      }),
+      ...pageArgs(t.arg),
     },
-    ClaimConnectionRef,
-  ),
+    resolve: (entity, args, context, info) =>
+      claimConnection(args, { aboutId: entity.id, sourceId: null }, context, info),
+  }),
 );
 
 builder.objectField(SourceRef, 'claims', (t) =>
-  t.connection(
-    {
-      type: ClaimRef,
-      description: 'Claims this source makes or reports.',
-      args: {
-        properties: t.arg.stringList({
-          required: false,
-          description: 'Keep only these properties.',
-        }),
-      },
-      resolve: (source, args, context, info) =>
-        claimConnection(args, { aboutId: null, sourceId: source.id }, context, info),
+  t.field({
+    type: ClaimConnectionRef,
+    description: 'Claims this source makes or reports.',
+    args: {
+      properties: t.arg.stringList({
+        required: false,
+        description: 'Keep only these properties.',
+      }),
+      ...pageArgs(t.arg),
     },
-    ClaimConnectionRef,
-  ),
+    resolve: (source, args, context, info) =>
+      claimConnection(args, { aboutId: null, sourceId: source.id }, context, info),
+  }),
 );
 
 builder.queryFields((t) => ({
@@ -138,23 +134,21 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'The stable slug of the claim.' }) },
     resolve: (_root, { slug }, { loaders }) => loaders.claim.load(slug),
   }),
-  claims: t.connection(
-    {
-      type: ClaimRef,
-      description: 'All claims, or those about one entity or of some properties.',
-      args: {
-        properties: t.arg.stringList({
-          required: false,
-          description: 'e.g. ["soldiers_killed", "soldiers_wounded"]',
-        }),
-        about: t.arg.string({
-          required: false,
-          description: 'Slug of the entity the claims are about.',
-        }),
-      },
-      resolve: (_root, args, context, info) =>
-        claimConnection(args, { aboutId: args.about ?? null, sourceId: null }, context, info),
+  claims: t.field({
+    type: ClaimConnectionRef,
+    description: 'All claims, or those about one entity or of some properties.',
+    args: {
+      properties: t.arg.stringList({
+        required: false,
+        description: 'e.g. ["soldiers_killed", "soldiers_wounded"]',
+      }),
+      about: t.arg.string({
+        required: false,
+        description: 'Slug of the entity the claims are about.',
+      }),
+      ...pageArgs(t.arg),
     },
-    ClaimConnectionRef,
-  ),
+    resolve: (_root, args, context, info) =>
+      claimConnection(args, { aboutId: args.about ?? null, sourceId: null }, context, info),
+  }),
 }));

@@ -1,6 +1,6 @@
 /** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
 import type { ArgBuilder } from '@pothos/core';
-import { ENTITY_KINDS, SOURCE_KINDS, CLAIM_QUALIFIERS } from '../seeds/format.js';
+import { ENTITY_KINDS, SOURCE_KINDS, CLAIM_QUALIFIERS, type EntityKind } from '../seeds/format.js';
 import type { LocationRecord, PartialDateRecord } from '../store/records.js';
 import { builder, type BuilderTypes } from './builder.js';
 import { badInput } from './errors.js';
@@ -18,19 +18,39 @@ function enumValues<T extends string>(values: readonly T[], describe: (value: T)
   );
 }
 
+/** Each kind of entity, for its object type and its EntityKind value. */
+export const ENTITY_KIND_DESCRIPTIONS: Record<EntityKind, string> = {
+  Person: 'A person, e.g. Mohamed Bazoum, deposed President of Niger.',
+  Organization:
+    'An organization: a government body, a junta, armed forces, a news agency, an alliance.',
+  Country: 'A country, e.g. Niger.',
+  ArmedGroup: 'A non-state armed group, e.g. JNIM, the al-Qaeda affiliate in the Sahel.',
+  Place:
+    'A place: a city, village, region, border area, base or dam site, with coordinates where known.',
+  Event: 'Something that happened: an attack, a coup, a protest, an announcement, a withdrawal.',
+};
+
 export const EntityKindEnum = builder.enumType('EntityKind', {
   description:
     'The kind of an entity; finer kinds (e.g. `MilitaryJunta`, `Attack`) are in `subkinds`.',
-  values: enumValues(
-    ENTITY_KINDS,
-    (kind) => `A ${kind.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}.`,
-  ),
+  values: enumValues(ENTITY_KINDS, (kind) => ENTITY_KIND_DESCRIPTIONS[kind]),
 });
+
+const SOURCE_KIND_DESCRIPTIONS: Record<(typeof SOURCE_KINDS)[number], string> = {
+  article: 'A news article, e.g. the report the graph was built from.',
+  statement: 'An official statement a report cites, e.g. of a defence ministry.',
+  communique: 'A formal communiqué of a government or an armed group.',
+  interview: 'An interview, e.g. a head of state on television.',
+  'anonymous-source': 'An unnamed source a report cites, e.g. "a senior military officer".',
+  analysts: 'Analysts or experts a report cites, named or not.',
+  'reference-work': 'A reference work, e.g. an encyclopaedia article.',
+  compilation: 'A compilation of facts from other sources, each credited to its own.',
+};
 
 export const SourceKindEnum = builder.enumType('SourceKind', {
   description:
     'What a source is: the article, a statement it cites, an anonymous source, a reference work, ...',
-  values: enumValues(SOURCE_KINDS, (kind) => `A source of kind "${kind}".`),
+  values: enumValues(SOURCE_KINDS, (kind) => SOURCE_KIND_DESCRIPTIONS[kind]),
 });
 
 export const ClaimQualifierEnum = builder.enumType('ClaimQualifier', {

@@ -19,12 +19,13 @@ import { builder, type Context, type FieldBuilder } from './builder.js';
 import {
   checkDateRange,
   dateRangeArgs,
+  ENTITY_KIND_DESCRIPTIONS,
   EntityKindEnum,
   GeoPointType,
   PartialDateType,
 } from './common.js';
 import { badInput } from './errors.js';
-import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import { connectionType, pageArgs, pageFromArgs, toConnection } from './paging.js';
 import {
   ClaimRef,
   EntityConnectionRef,
@@ -274,17 +275,6 @@ const kindFields: {
   }),
 };
 
-const KIND_DESCRIPTIONS: Record<EntityKind, string> = {
-  Person: 'A person, e.g. Mohamed Bazoum, deposed President of Niger.',
-  Organization:
-    'An organization: a government body, a junta, armed forces, a news agency, an alliance.',
-  Country: 'A country, e.g. Niger.',
-  ArmedGroup: 'A non-state armed group, e.g. JNIM, the al-Qaeda affiliate in the Sahel.',
-  Place:
-    'A place: a city, village, region, border area, base or dam site, with coordinates where known.',
-  Event: 'Something that happened: an attack, a coup, a protest, an announcement, a withdrawal.',
-};
-
 const CASUALTY_PROPERTIES = [
   'soldiers_killed',
   'soldiers_killed_in_action',
@@ -296,7 +286,7 @@ const CASUALTY_PROPERTIES = [
 
 for (const kind of ENTITY_KINDS) {
   builder.node(KindRefs[kind], {
-    description: KIND_DESCRIPTIONS[kind],
+    description: ENTITY_KIND_DESCRIPTIONS[kind],
     interfaces: [EntityRef],
     isTypeOf: (entity) => (entity as EntityRecord).kind === kind,
     id: { resolve: (entity) => entity.id },
@@ -385,6 +375,19 @@ async function nearFilter(
   };
 }
 
+const SearchConnectionRef = builder.connectionObject(
+  { type: EntityRef, ...connectionType('SearchConnection', 'Search results, best first.') },
+  {
+    name: 'SearchEdge',
+    fields: (t) => ({
+      score: t.float({
+        description: 'How well the entity matches; higher is better.',
+        resolve: (edge) => (edge as unknown as { score: number }).score,
+      }),
+    }),
+  },
+);
+
 builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
@@ -397,159 +400,144 @@ builder.queryFields((t) => ({
       return loaders.entity.load(slug);
     },
   }),
-  entities: t.connection(
-    {
-      type: EntityRef,
-      description: 'Entities, filtered by kind, name, country or region.',
-      args: {
-        kinds: t.arg({
-          type: [EntityKindEnum],
-          required: false,
-          description: 'Keep only these kinds.',
-        }),
-        name: t.arg.string({
-          required: false,
-          description: 'Part of the name or of an alias, any case.',
-        }),
-        country: t.arg.string({
-          required: false,
-          description:
-            'Slug of a country: entities in it, that took place in it, govern it, are based or active in it.',
-        }),
-        region: t.arg.string({
-          required: false,
-          description: 'Slug of a place: entities that lie or took place inside it.',
-        }),
-        near: t.arg({
-          type: NearInput,
-          required: false,
-          description: 'Entities at, in or based at a place within a distance of a place.',
-        }),
-        orderBy: t.arg({
-          type: EntityOrderEnum,
-          defaultValue: 'NAME_ASC',
-          description: 'How to sort.',
-        }),
-      },
-      resolve: async (_root, args, context, info) => {
-        const page = pageFromArgs(args, info);
-        const filter: EntityFilter = {
-          kinds: args.kinds ? [...args.kinds] : null,
-          name: args.name ?? null,
-          country: args.country ?? null,
-          region: args.region ?? null,
-          near: await nearFilter(args.near, context),
-        };
-        const { database } = context;
-        return toConnection(
-          page,
-          await listEntities(database, filter, args.orderBy ?? 'NAME_ASC', page),
-          (e) => e,
-        );
-      },
-    },
-    EntityConnectionRef,
-  ),
-  events: t.connection(
-    {
-      type: EntityRef,
-      description: 'Events, in time order, filtered by type, dates, place or participant.',
-      args: {
-        types: t.arg.stringList({
-          required: false,
-          description: `Kinds of event: ${EVENT_TYPES.join(', ')}.`,
-        }),
-        ...dateRangeArgs(t.arg),
-        place: t.arg.string({
-          required: false,
-          description: 'Slug of a place: events there or anywhere inside it.',
-        }),
-        participant: t.arg.string({
-          required: false,
-          description: 'Slug of an entity that took part in or announced the event.',
-        }),
-        involving: t.arg.string({
-          required: false,
-          description:
-            'Slug of an entity linked to the event in any way, or of a place it happened in: a timeline.',
-        }),
-        near: t.arg({
-          type: NearInput,
-          required: false,
-          description: 'Events at a place within a distance of a place.',
-        }),
-        orderBy: t.arg({
-          type: EventOrderEnum,
-          defaultValue: 'DATE_ASC',
-          description: 'How to sort.',
-        }),
-      },
-      resolve: async (_root, args, context, info) => {
-        const page = pageFromArgs(args, info);
-        const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
-        if (unknown.length > 0)
-          throw badInput(
-            'types',
-            `unknown event type ${unknown.join(', ')} (known: ${EVENT_TYPES.join(', ')})`,
-          );
-        checkDateRange(args);
-        const filter: EventFilter = {
-          types: args.types ? [...args.types] : null,
-          from: args.from ?? null,
-          to: args.to ?? null,
-          place: args.place ?? null,
-          participant: args.participant ?? null,
-          involving: args.involving ?? null,
-          near: await nearFilter(args.near, context),
-        };
-        const list = await eventPage(context, info, filter, args.orderBy ?? 'DATE_ASC', page);
-        return toConnection(page, list, (e) => e);
-      },
-    },
-    EventConnectionRef,
-  ),
-  search: t.connection(
-    {
-      type: EntityRef,
-      description:
-        'Full-text search over names and aliases, best match first; tolerant of case, accents and small typos ("tillaberi", "Bazum", "Tiani").',
-      args: {
-        query: t.arg.string({
-          required: true,
-          description: 'Words of a name or alias, e.g. "Tiani" or "the junta".',
-        }),
-        kinds: t.arg({
-          type: [EntityKindEnum],
-          required: false,
-          description: 'Keep only these kinds.',
-        }),
-      },
-      resolve: async (_root, args, { database }, info) => {
-        if (args.query.trim().length === 0) throw badInput('query', 'must not be empty');
-        const page = pageFromArgs(args, info);
-        const hits = await searchEntities(
-          database,
-          args.query,
-          args.kinds ? [...args.kinds] : null,
-          page,
-        );
-        return toConnection(
-          page,
-          hits,
-          (hit) => hit.entity,
-          (hit) => ({ score: hit.score }),
-        );
-      },
-    },
-    connectionType('SearchConnection', 'Search results, best first.'),
-    {
-      name: 'SearchEdge',
-      fields: (t) => ({
-        score: t.float({
-          description: 'How well the entity matches; higher is better.',
-          resolve: (edge) => (edge as unknown as { score: number }).score,
-        }),
+  entities: t.field({
+    type: EntityConnectionRef,
+    description: 'Entities, filtered by kind, name, country or region.',
+    args: {
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        required: false,
+        description: 'Keep only these kinds.',
       }),
+      name: t.arg.string({
+        required: false,
+        description: 'Part of the name or of an alias, any case.',
+      }),
+      country: t.arg.string({
+        required: false,
+        description:
+          'Slug of a country: entities in it, that took place in it, govern it, are based or active in it.',
+      }),
+      region: t.arg.string({
+        required: false,
+        description: 'Slug of a place: entities that lie or took place inside it.',
+      }),
+      near: t.arg({
+        type: NearInput,
+        required: false,
+        description: 'Entities at, in or based at a place within a distance of a place.',
+      }),
+      orderBy: t.arg({
+        type: EntityOrderEnum,
+        defaultValue: 'NAME_ASC',
+        description: 'How to sort.',
+      }),
+      ...pageArgs(t.arg),
     },
-  ),
+    resolve: async (_root, args, context, info) => {
+      const page = pageFromArgs(args, info);
+      const filter: EntityFilter = {
+        kinds: args.kinds ? [...args.kinds] : null,
+        name: args.name ?? null,
+        country: args.country ?? null,
+        region: args.region ?? null,
+        near: await nearFilter(args.near, context),
+      };
+      const { database } = context;
+      return toConnection(
+        page,
+        await listEntities(database, filter, args.orderBy ?? 'NAME_ASC', page),
+        (e) => e,
+      );
+    },
+  }),
+  events: t.field({
+    type: EventConnectionRef,
+    description: 'Events, in time order, filtered by type, dates, place or participant.',
+    args: {
+      types: t.arg.stringList({
+        required: false,
+        description: `Kinds of event: ${EVENT_TYPES.join(', ')}.`,
+      }),
+      ...dateRangeArgs(t.arg),
+      place: t.arg.string({
+        required: false,
+        description: 'Slug of a place: events there or anywhere inside it.',
+      }),
+      participant: t.arg.string({
+        required: false,
+        description: 'Slug of an entity that took part in or announced the event.',
+      }),
+      involving: t.arg.string({
+        required: false,
+        description:
+          'Slug of an entity linked to the event in any way, or of a place it happened in: a timeline.',
+      }),
+      near: t.arg({
+        type: NearInput,
+        required: false,
+        description: 'Events at a place within a distance of a place.',
+      }),
+      orderBy: t.arg({
+        type: EventOrderEnum,
+        defaultValue: 'DATE_ASC',
+        description: 'How to sort.',
+      }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, context, info) => {
+      const page = pageFromArgs(args, info);
+      const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
+      if (unknown.length > 0)
+        throw badInput(
+          'types',
+          `unknown event type ${unknown.join(', ')} (known: ${EVENT_TYPES.join(', ')})`,
+        );
+      checkDateRange(args);
+      const filter: EventFilter = {
+        types: args.types ? [...args.types] : null,
+        from: args.from ?? null,
+        to: args.to ?? null,
+        place: args.place ?? null,
+        participant: args.participant ?? null,
+        involving: args.involving ?? null,
+        near: await nearFilter(args.near, context),
+      };
+      const list = await eventPage(context, info, filter, args.orderBy ?? 'DATE_ASC', page);
+      return toConnection(page, list, (e) => e);
+    },
+  }),
+  search: t.field({
+    type: SearchConnectionRef,
+    description:
+      'Full-text search over names and aliases, best match first; tolerant of case, accents and small typos ("tillaberi", "Bazum", "Tiani").',
+    args: {
+      query: t.arg.string({
+        required: true,
+        description: 'Words of a name or alias, e.g. "Tiani" or "the junta".',
+      }),
+      kinds: t.arg({
+        type: [EntityKindEnum],
+        required: false,
+        description: 'Keep only these kinds.',
+      }),
+      ...pageArgs(t.arg),
+    },
+    resolve: async (_root, args, { database }, info) => {
+      if (args.query.trim().length === 0) throw badInput('query', 'must not be empty');
+      const page = pageFromArgs(args, info);
+      const hits = await searchEntities(
+        database,
+        args.query,
+        args.kinds ? [...args.kinds] : null,
+        page,
+      );
+      return toConnection(
+        page,
+        hits,
+        (hit) => hit.entity,
+        (hit) => ({ score: hit.score }),
+      );
+    },
+  }),
 }));

@@ -2,6 +2,7 @@
  * Relay cursor connections over offset pages: `first` (default 20, at most 100) and `after`,
  * with `totalCount`; a `first` past the cap or a cursor not from this API is an error.
  */
+import type { ArgBuilder } from '@pothos/core';
 import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import type { Page, Paged } from '../store/records.js';
 import type { BuilderTypes } from './builder.js';
@@ -14,8 +15,24 @@ export const MAX_PAGE_SIZE = 100;
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
-  last?: number | null;
-  before?: string | null;
+}
+
+/**
+ * The paging arguments of every connection field, forwards only. Connection fields are plain
+ * fields of a connection type with these arguments, not the relay plugin's `t.connection`,
+ * which always adds `last` and `before` too: the store reads pages forwards only.
+ */
+export function pageArgs(arg: ArgBuilder<BuilderTypes>) {
+  return {
+    first: arg.int({
+      required: false,
+      description: `How many items to return: 0 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when not given.`,
+    }),
+    after: arg.string({
+      required: false,
+      description: 'Return the items after this cursor (an `endCursor` or edge `cursor`).',
+    }),
+  };
 }
 
 export function pageSizeError(first: number) {
@@ -27,19 +44,8 @@ export function pageSizeError(first: number) {
 
 /** The page the arguments ask for; counted only when the query selects `totalCount`. */
 export function pageFromArgs(args: PageArgs, selection: Selection): Page {
-  if (args.last != null || args.before != null) {
-    throw badInput(
-      args.last != null ? 'last' : 'before',
-      'backward paging is not supported; use first and after',
-    );
-  }
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(
-      'first',
-      `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
-    );
-  }
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw pageSizeError(first);
   let offset = 0;
   if (args.after != null) {
     try {

@@ -24,7 +24,7 @@ import {
   selectsOnly,
   type Selection,
 } from './lookahead.js';
-import { connectionType, pageFromArgs, toConnection, type PageArgs } from './paging.js';
+import { connectionType, pageArgs, pageFromArgs, toConnection, type PageArgs } from './paging.js';
 import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
@@ -223,53 +223,56 @@ export async function prefetchRelations(
   );
 }
 
+const RelationConnectionRef = builder.connectionObject(
+  {
+    type: EntityRef,
+    ...connectionType('RelationConnection', 'Relationships of an entity, a page at a time.'),
+  },
+  {
+    name: 'RelationEdge',
+    description: 'A relationship: the entity at the other end (`node`) and what links them.',
+    fields: (t) => relationFields(t as never),
+  },
+);
+
 builder.interfaceField(EntityRef, 'relations', (t) =>
-  t.connection(
-    {
-      type: EntityRef,
-      description:
-        "Every relationship of this entity, each edge with its type, direction, validity and sources. Sorted by type, then by the other entity's name.",
-      args: {
-        types: t.arg.stringList({
-          required: false,
-          description: `Keep only these types (${RELATION_TYPE_LIST}).`,
-        }),
-        direction: t.arg({
-          type: RelationDirectionEnum,
-          defaultValue: 'BOTH',
-          description: 'Relationships from this entity, to it, or both.',
-        }),
-        asOf: t.arg({
-          type: 'LocalDate',
-          required: false,
-          description:
-            'Keep only relationships known to hold on this day; those without dates always hold.',
-        }),
-      },
-      resolve: async (entity, args, { loaders }, info) => {
-        const page = pageFromArgs(args, info);
-        const result = await loaders.relations.load(relationQueryOf(entity.id, args, info, info));
-        const others = await Promise.all(
-          result.items.map((relation) => otherEnd(relation, loaders)),
-        );
-        return toConnection(
-          page,
-          {
-            ...result,
-            items: result.items.map((relation, i) => ({ relation, other: others[i]! })),
-          },
-          ({ other }) => other,
-          ({ relation }) => relation,
-        );
-      },
+  t.field({
+    type: RelationConnectionRef,
+    description:
+      "Every relationship of this entity, each edge with its type, direction, validity and sources. Sorted by type, then by the other entity's name.",
+    args: {
+      types: t.arg.stringList({
+        required: false,
+        description: `Keep only these types (${RELATION_TYPE_LIST}).`,
+      }),
+      direction: t.arg({
+        type: RelationDirectionEnum,
+        defaultValue: 'BOTH',
+        description: 'Relationships from this entity, to it, or both.',
+      }),
+      asOf: t.arg({
+        type: 'LocalDate',
+        required: false,
+        description:
+          'Keep only relationships known to hold on this day; those without dates always hold.',
+      }),
+      ...pageArgs(t.arg),
     },
-    connectionType('RelationConnection', 'Relationships of an entity, a page at a time.'),
-    {
-      name: 'RelationEdge',
-      description: 'A relationship: the entity at the other end (`node`) and what links them.',
-      fields: (t) => relationFields(t as never),
+    resolve: async (entity, args, { loaders }, info) => {
+      const page = pageFromArgs(args, info);
+      const result = await loaders.relations.load(relationQueryOf(entity.id, args, info, info));
+      const others = await Promise.all(result.items.map((relation) => otherEnd(relation, loaders)));
+      return toConnection(
+        page,
+        {
+          ...result,
+          items: result.items.map((relation, i) => ({ relation, other: others[i]! })),
+        },
+        ({ other }) => other,
+        ({ relation }) => relation,
+      );
     },
-  ),
+  }),
 );
 
 /** What a typed relationship field asks (a list: these lists are short). */

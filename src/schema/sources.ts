@@ -2,7 +2,7 @@
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
 import { ConfidenceEnum, PartialDateType, SourceKindEnum } from './common.js';
-import { connectionType, pageFromArgs, toConnection } from './paging.js';
+import { connectionType, pageArgs, pageFromArgs, toConnection } from './paging.js';
 import {
   EntityConnectionRef,
   EntityRef,
@@ -85,18 +85,16 @@ builder.node(SourceRef, {
       resolve: (source, _args, { loaders }) =>
         source.spokeToId ? loaders.entity.load(source.spokeToId) : null,
     }),
-    mentions: t.connection(
-      {
-        type: EntityRef,
-        description: 'The entities this source states something about, by name.',
-        resolve: async (source, args, { loaders }, info) => {
-          const page = pageFromArgs(args, info);
-          const result = await loaders.mentions.load({ sourceId: source.id, ...page });
-          return toConnection(page, result, (entity) => entity);
-        },
+    mentions: t.field({
+      type: EntityConnectionRef,
+      description: 'The entities this source states something about, by name.',
+      args: pageArgs(t.arg),
+      resolve: async (source, args, { loaders }, info) => {
+        const page = pageFromArgs(args, info);
+        const result = await loaders.mentions.load({ sourceId: source.id, ...page });
+        return toConnection(page, result, (entity) => entity);
       },
-      EntityConnectionRef,
-    ),
+    }),
   }),
 });
 
@@ -115,6 +113,11 @@ builder.node(SentenceRef, {
   }),
 });
 
+const SourceConnectionRef = builder.connectionObject(
+  { type: SourceRef, ...connectionType('SourceConnection', 'Sources, a page at a time.') },
+  { name: 'SourceConnectionEdge' },
+);
+
 builder.queryFields((t) => ({
   source: t.field({
     type: SourceRef,
@@ -128,24 +131,22 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { slug }, { loaders }) => loaders.source.load(slug),
   }),
-  sources: t.connection(
-    {
-      type: SourceRef,
-      description: 'All sources, by kind then name.',
-      args: {
-        kinds: t.arg({
-          type: [SourceKindEnum],
-          required: false,
-          description: 'Keep only these kinds.',
-        }),
-      },
-      resolve: async (_root, args, { loaders, database }, info) => {
-        const page = pageFromArgs(args, info);
-        const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
-        const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
-        return toConnection(page, { ...result, items: sources }, (source) => source);
-      },
+  sources: t.field({
+    type: SourceConnectionRef,
+    description: 'All sources, by kind then name.',
+    args: {
+      kinds: t.arg({
+        type: [SourceKindEnum],
+        required: false,
+        description: 'Keep only these kinds.',
+      }),
+      ...pageArgs(t.arg),
     },
-    connectionType('SourceConnection', 'Sources, a page at a time.'),
-  ),
+    resolve: async (_root, args, { loaders, database }, info) => {
+      const page = pageFromArgs(args, info);
+      const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
+      const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
+      return toConnection(page, { ...result, items: sources }, (source) => source);
+    },
+  }),
 }));

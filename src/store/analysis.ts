@@ -89,7 +89,7 @@ export async function findShortestPaths(
 
 export interface Neighborhood {
   nodes: { id: string; distance: number }[];
-  edges: { sourceId: string; targetId: string; relation: RelationRecord }[];
+  links: { sourceId: string; targetId: string; relation: RelationRecord }[];
   truncated: boolean;
 }
 
@@ -114,9 +114,9 @@ const NEIGHBORHOODS = new Map(
          AND ($asOf IS NULL
               OR ((r.validFromLatest IS NULL OR r.validFromLatest <= date($asOf))
                   AND (r.validTo IS NULL OR r.validTo >= date($asOf))))
-       RETURN collect({props: properties(r), type: type(r), source: a.id, target: b.id}) AS edges
+       RETURN collect({props: properties(r), type: type(r), source: a.id, target: b.id}) AS links
      }
-     RETURN kept, truncated, edges`,
+     RETURN kept, truncated, links`,
   ]),
 );
 
@@ -134,7 +134,7 @@ export async function findNeighborhood(
   const result = await database.query(NEIGHBORHOODS.get(query.depth)!, query);
   const record = result.records[0];
   if (!record) return null;
-  const edges = record.get('edges') as {
+  const links = record.get('links') as {
     props: Record<string, unknown>;
     type: string;
     source: string;
@@ -146,10 +146,10 @@ export async function findNeighborhood(
       ...(record.get('kept') as { id: string; distance: number }[]),
     ],
     truncated: record.get('truncated') as boolean,
-    edges: edges.map((edge) => ({
-      sourceId: edge.source,
-      targetId: edge.target,
-      relation: toRelationRecord(edge.props, edge.type, 'OUTGOING', edge.target),
+    links: links.map((link) => ({
+      sourceId: link.source,
+      targetId: link.target,
+      relation: toRelationRecord(link.props, link.type, 'OUTGOING', link.target),
     })),
   };
 }
