@@ -4,13 +4,15 @@
  */
 import { format } from 'node:util';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { isAuthorized, useCypherEndpoint } from './analyst/cypher-endpoint.js';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useArgumentErrors } from './argument-errors.js';
 import type { Config } from './config.js';
+import { useHttpCaching } from './http-caching.js';
 import { maskError } from './masked-errors.js';
 import type { Metrics } from './metrics.js';
 import { useOperationLimits } from './operation-limits.js';
+import { useKnownOperationTypes } from './operation-types.js';
 import type { Logger } from './logger.js';
 import type { GraphDatabase } from './neo4j/database.js';
 import type { Context } from './schema/builder.js';
@@ -19,7 +21,7 @@ import { createLoaders } from './schema/loaders.js';
 
 export type App = YogaServerInstance<Record<string, never>, Context>;
 
-const DEFAULT_QUERY = `# Welcome to sahel-graph: a knowledge graph of news about the Sahel.
+export const DEFAULT_QUERY = `# Welcome to sahel-graph: a knowledge graph of news about the Sahel.
 # Press the run button (or Ctrl-Enter). The Docs pane describes every type and field;
 # more example operations are in the repository's examples/ folder.
 query KandadjiAttack {
@@ -54,6 +56,7 @@ export function createApp(options: {
   metrics: Metrics;
 }): App {
   const { config, database, logger, metrics } = options;
+  let graphiqlPage: string | undefined;
   return createYoga<Record<string, never>, Context>({
     schema,
     context: ({ request }) => ({
@@ -65,6 +68,10 @@ export function createApp(options: {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'sahel-graph', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL from the npm package, with its scripts, styles, fonts and editor workers inlined:
+    // Yoga's default page loads them from a CDN and stays blank offline. The page is about 9 MB,
+    // so it is rendered once, on the first request (the options never change).
+    renderGraphiQL: (graphiqlOptions) => (graphiqlPage ??= renderGraphiQL(graphiqlOptions)),
     cors: corsOptions(config.corsOrigins),
     logging: {
       debug: (...args) => logger.debug(format(...args)),
@@ -79,7 +86,8 @@ export function createApp(options: {
       useNeo4jReadiness(database, logger),
       metrics.endpointPlugin(),
       useCypherEndpoint({ database, config, logger }),
-      useCSRFPrevention(),
+      useHttpCaching(),
+      useKnownOperationTypes(),
       useArgumentErrors(),
       ...useOperationLimits(config.limits, config.production),
       metrics.graphqlPlugin(),

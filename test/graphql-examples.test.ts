@@ -1,9 +1,8 @@
 /** Each operation in examples/ runs against the seeded graph, without errors, and says what it should. */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readExamples } from './support/examples.js';
 import { postGraphQL, useSeededService } from './support/service.js';
 
-const EXAMPLES = new URL('../examples/', import.meta.url);
 const seeded = useSeededService();
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the answers are checked by shape below */
@@ -54,7 +53,7 @@ const expectations: Record<string, (data: any) => void> = {
   },
   neighborhood: (data) => {
     expect(data.neighborhood.nodes[0].node.slug).toBe('kandadji-attack-2023-09-28');
-    expect(data.neighborhood.edges.length).toBeGreaterThan(5);
+    expect(data.neighborhood.links.length).toBeGreaterThan(5);
   },
   'casualty-statistics': (data) => {
     expect(
@@ -113,20 +112,15 @@ const expectations: Record<string, (data: any) => void> = {
 };
 
 describe('examples/', () => {
-  const names = readdirSync(EXAMPLES)
-    .filter((file) => file.endsWith('.graphql'))
-    .map((file) => file.replace(/\.graphql$/, ''));
+  const examples = readExamples();
 
   it('has an expectation for every example, and an example for every expectation', () => {
-    expect(names.sort()).toEqual(Object.keys(expectations).sort());
+    expect(examples.map((example) => example.name)).toEqual(Object.keys(expectations).sort());
   });
 
-  it.each(names)('%s runs without errors and answers as expected', async (name) => {
-    const query = readFileSync(new URL(`${name}.graphql`, EXAMPLES), 'utf8');
-    const variablesFile = readdirSync(EXAMPLES).includes(`${name}.variables.json`)
-      ? JSON.parse(readFileSync(new URL(`${name}.variables.json`, EXAMPLES), 'utf8'))
-      : {};
-    const { status, body } = await postGraphQL(seeded().url, query, variablesFile);
+  it.each(examples)('$name runs without errors and answers as expected', async (example) => {
+    const { name, query, variables } = example;
+    const { status, body } = await postGraphQL(seeded().url, query, variables);
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expectations[name]!(body.data);

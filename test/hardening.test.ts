@@ -1,7 +1,8 @@
 /**
- * What a careless or hostile client meets: operation limits with codes, no batching, CSRF
- * checks, body limits, masked errors with a request id, field suggestions hidden in
- * production, metrics; and a fuzz of malformed requests that never gets a 5xx.
+ * What a careless or hostile client meets: operation limits with codes, no batching, queries
+ * only (a mutation by GET 405, subscriptions and mutations 400), body limits, masked errors
+ * with a request id, field suggestions hidden in production, metrics; and a fuzz of malformed
+ * requests that never gets a 5xx.
  */
 import { getIntrospectionQuery } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -78,13 +79,59 @@ describe('operation limits', () => {
 });
 
 describe('requests', () => {
-  it('refuses a GET operation without the CSRF header, and accepts it with one', async () => {
+  it('answers a GET query that carries no special header (no CSRF header is required)', async () => {
     const url = `${seeded().url}/graphql?query=${encodeURIComponent('{ graphStats { nodeCount } }')}`;
-    expect((await fetch(url)).status).toBe(403);
-    const allowed = await fetch(url, {
-      headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json' },
-    });
-    expect(allowed.status).toBe(200);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data?: { graphStats: { nodeCount: number } } };
+    expect(body.data?.graphStats.nodeCount).toBeGreaterThan(0);
+  });
+
+  it('accepts a mutation only by POST: a GET with one answers 405 and Allow: POST', async () => {
+    const url = `${seeded().url}/graphql?query=${encodeURIComponent('mutation { graphStats { nodeCount } }')}`;
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const response = await fetch(url, { headers: { accept } });
+      expect(response.status, accept).toBe(405);
+      expect(response.headers.get('allow'), accept).toBe('POST');
+      const body = (await response.json()) as { errors: { message: string }[] };
+      expect(body.errors[0]!.message, accept).toMatch(/mutation .*POST/);
+    }
+  });
+
+  it('refuses a subscription or a mutation, which the schema has none of, with 400 and OPERATION_NOT_SUPPORTED', async () => {
+    const sendings = [
+      { method: 'GET', operationType: 'subscription' },
+      { method: 'POST', operationType: 'subscription' },
+      // A mutation by GET is refused before, with 405 (above).
+      { method: 'POST', operationType: 'mutation' },
+    ];
+    for (const { method, operationType } of sendings) {
+      const query = `${operationType} { graphStats { nodeCount } }`;
+      for (const accept of ['application/json', 'application/graphql-response+json']) {
+        const sent = `${method} ${operationType} (${accept})`;
+        const response =
+          method === 'GET'
+            ? await fetch(`${seeded().url}/graphql?query=${encodeURIComponent(query)}`, {
+                headers: { accept },
+              })
+            : await fetch(`${seeded().url}/graphql`, {
+                method: 'POST',
+                headers: { accept, 'content-type': 'application/json' },
+                body: JSON.stringify({ query }),
+              });
+        expect(response.status, sent).toBe(400);
+        const body = (await response.json()) as {
+          data?: unknown;
+          errors: { message: string; extensions: Record<string, unknown> }[];
+        };
+        expect(body.data, sent).toBeUndefined();
+        expect(body.errors[0]!.extensions, sent).toMatchObject({
+          code: 'OPERATION_NOT_SUPPORTED',
+          operationType,
+        });
+        expect(body.errors[0]!.message, sent).toContain(`This API has no ${operationType}s`);
+      }
+    }
   });
 
   it('refuses a body over the limit (413) and one of unknown length (411)', async () => {
