@@ -15,10 +15,24 @@ export interface CliRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** How to start the server: `npm start`'s way by default, or a built `dist/main.js`. */
+export interface ServerProgram {
+  cwd: string;
+  nodeArguments: string[];
+}
+
+const FROM_SOURCE: ServerProgram = {
+  cwd: PROJECT,
+  nodeArguments: ['--import', TSX_LOADER, 'src/main.ts'],
+};
+
 /** The environment of a child server: only what is given, plus PATH and HOME unless overridden. */
-export function startCli(environment: Record<string, string>): CliRun {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, 'src/main.ts'], {
-    cwd: PROJECT,
+export function startCli(
+  environment: Record<string, string>,
+  program: ServerProgram = FROM_SOURCE,
+): CliRun {
+  const child = spawn(process.execPath, program.nodeArguments, {
+    cwd: program.cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
