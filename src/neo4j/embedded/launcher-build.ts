@@ -11,12 +11,12 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Logger } from '../../logger.js';
+import { findJava } from '../java.js';
 import { StartupError, USE_OTHER_NEO4J } from '../../startup-error.js';
 
 const run = promisify(execFile);
 
 export const LAUNCHER_PROJECT = fileURLToPath(new URL('../../../neo4j-embedded/', import.meta.url));
-const MINIMUM_JAVA = 17;
 const BUILD_TIMEOUT_MS = 15 * 60_000;
 
 export interface Launcher {
@@ -30,38 +30,13 @@ export async function prepareLauncher(
   logger: Logger,
   environment: NodeJS.ProcessEnv = process.env,
 ): Promise<Launcher> {
-  const java = await findJava(environment);
+  const java = await findJava(environment, 'the embedded Neo4j', USE_OTHER_NEO4J);
   const buildDir = join(launcherDir, await sourceFingerprint());
   const jar = join(buildDir, 'neo4j-launcher.jar');
   if (!existsSync(jar)) {
     await buildLauncher(buildDir, logger, environment);
   }
   return { java, jar };
-}
-
-async function findJava(environment: NodeJS.ProcessEnv): Promise<string> {
-  const java = environment.JAVA_HOME ? join(environment.JAVA_HOME, 'bin', 'java') : 'java';
-  let banner: string;
-  try {
-    const { stdout, stderr } = await run(java, ['-version'], { env: environment });
-    banner = stderr + stdout;
-  } catch (error) {
-    throw new StartupError(
-      'JAVA_MISSING',
-      `Java was not found (tried \`${java}\`); the embedded Neo4j needs Java ${MINIMUM_JAVA} or newer`,
-      `install Java ${MINIMUM_JAVA}+ (Debian: apt-get install openjdk-17-jdk-headless) and Maven, ${USE_OTHER_NEO4J}`,
-    );
-  }
-  const version = /version "(?:1\.)?(\d+)/.exec(banner);
-  const major = version ? Number(version[1]) : 0;
-  if (major < MINIMUM_JAVA) {
-    throw new StartupError(
-      'JAVA_TOO_OLD',
-      `\`${java}\` is Java ${major || 'of an unknown version'}; the embedded Neo4j needs Java ${MINIMUM_JAVA} or newer`,
-      `install Java ${MINIMUM_JAVA}+ and put it first on PATH or in JAVA_HOME, ${USE_OTHER_NEO4J}`,
-    );
-  }
-  return java;
 }
 
 async function buildLauncher(
