@@ -22,7 +22,11 @@ class UsageError extends Error {}
 async function setsToCheck(argv: string[]): Promise<string[][]> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { dir: { type: 'string' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { dir: { type: 'string' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -3,6 +3,7 @@
  * and quotes are checked afterwards (seeds/validate.ts), where all files are known.
  * docs/seed-format.md describes it for the people who write seed files.
  */
+import { posix, win32 } from 'node:path';
 import { z } from 'zod';
 
 export const ENTITY_KINDS = [
@@ -100,6 +101,44 @@ export const RELATIONSHIP_TYPES = [
   'MERGED_INTO',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/**
+ * Per relationship type, whether it may relate an entity to itself. None may: a person does not
+ * lead, overthrow or detain themself, a place is not near or in itself, an event does not lead to
+ * or follow itself, and an organisation that fights, pressures or governs "itself" is two
+ * entities (factions, a body and the state) that the seed file should name. A new type must be
+ * decided here (the type checker asks for it).
+ */
+export const SELF_LOOP_ALLOWED = {
+  LEADS: false,
+  MEMBER_OF: false,
+  AFFILIATED_WITH: false,
+  GOVERNS: false,
+  HOLDS_OFFICE_IN: false,
+  BORDERS: false,
+  LOCATED_IN: false,
+  CAPITAL_OF: false,
+  NEAR: false,
+  OCCURRED_AT: false,
+  OCCURRED_IN: false,
+  PARTICIPATED_IN: false,
+  OVERTHREW: false,
+  DETAINED: false,
+  DEPLOYED_IN: false,
+  BASED_AT: false,
+  ANNOUNCED: false,
+  PROTESTED_AGAINST: false,
+  PRESSURED: false,
+  FIGHTS: false,
+  ACTIVE_IN: false,
+  COLONIAL_RULER_OF: false,
+  REPRESENTS: false,
+  PART_OF: false,
+  LED_TO: false,
+  FOLLOWED: false,
+  TARGETED: false,
+  MERGED_INTO: false,
+} as const satisfies Record<RelationshipType, boolean>;
 
 export const CLAIM_QUALIFIERS = [
   'exact',
@@ -221,17 +260,47 @@ const evidence = z.strictObject({
   quote: z.string().min(3),
 });
 
-const relationshipSchema = z.strictObject({
-  type: z.enum(RELATIONSHIP_TYPES, { error: `must be one of ${RELATIONSHIP_TYPES.join(', ')}` }),
-  from: slug,
-  to: slug,
-  role: z.string().min(1).optional(),
-  description: z.string().min(1).optional(),
-  validFrom: timeValue.optional(),
-  validTo: timeValue.optional(),
-  confidence: z.enum(CONFIDENCE).default('reported'),
-  evidence: z.array(evidence).min(1, { error: 'name at least one source with a quote' }),
-});
+const relationshipSchema = z
+  .strictObject({
+    type: z.enum(RELATIONSHIP_TYPES, {
+      error: `must be one of ${RELATIONSHIP_TYPES.join(', ')}`,
+    }),
+    from: slug,
+    to: slug,
+    role: z.string().min(1).optional(),
+    description: z.string().min(1).optional(),
+    validFrom: timeValue.optional(),
+    validTo: timeValue.optional(),
+    confidence: z.enum(CONFIDENCE).default('reported'),
+    evidence: z.array(evidence).min(1, { error: 'name at least one source with a quote' }),
+  })
+  .superRefine((relationship, context) => {
+    if (relationship.from === relationship.to && !SELF_LOOP_ALLOWED[relationship.type]) {
+      context.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `a relationship of type ${relationship.type} cannot relate "${relationship.to}" to itself; from and to must be two entities`,
+      });
+    }
+  });
+
+/**
+ * The document's file name, relative to the seed file's folder and inside it. validate.ts also
+ * resolves it (symbolic links included) and refuses what leads outside the folder.
+ */
+const documentFile = z
+  .string()
+  .min(1)
+  .superRefine((file, context) => {
+    const problem = file.includes('\0')
+      ? 'must not contain a NUL character'
+      : posix.isAbsolute(file) || win32.isAbsolute(file)
+        ? "must be a path relative to the seed file's folder, not an absolute path"
+        : file.split(/[\\/]/).includes('..')
+          ? 'must not contain "..": the document lives in the seed file\'s folder or below it'
+          : undefined;
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
 
 const claimSchema = z
   .strictObject({
@@ -256,7 +325,7 @@ const claimSchema = z
 
 export const seedFileSchema = z.strictObject({
   /** The text whose words the quotes are: a file beside this one, and the Source it is. */
-  document: z.strictObject({ source: slug, file: z.string().min(1) }),
+  document: z.strictObject({ source: slug, file: documentFile }),
   sources: z.array(sourceSchema).default([]),
   entities: z.array(entitySchema).default([]),
   relationships: z.array(relationshipSchema).default([]),

@@ -3,13 +3,14 @@
  * whole set can tell (ids unique across files, references that resolve, quotes found in the
  * document, dates in order). Nothing touches the database here.
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readdir, realpath } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { DocumentText } from './document-text.js';
 import type { SeedFile, TimeValue } from './format.js';
+import { SEED_LIMITS } from './limits.js';
 import { readSeedFile, type ParsedSeedFile } from './read.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
+import { isInside, readTextFile } from './text-file.js';
 import { dateRange } from './time.js';
 
 export interface ValidSeedFile {
@@ -46,12 +47,9 @@ export async function readSeedFiles(paths: string[]): Promise<ValidSeedFile[]> {
   const documents = new Map<ParsedSeedFile, DocumentText>();
   for (const file of parsed) {
     if (!file.seed) continue;
-    const documentPath = join(dirname(file.path), file.seed.document.file);
-    if (!existsSync(documentPath)) {
-      problems.push(file.problemAt(['document', 'file'], `no such file: ${documentPath}`));
-      continue;
-    }
-    documents.set(file, new DocumentText(await readFile(documentPath, 'utf8')));
+    const document = await readDocument(file, file.seed.document.file);
+    if (document instanceof DocumentText) documents.set(file, document);
+    else problems.push(document);
   }
   problems.push(...checkTogether(parsed, documents));
   if (problems.length > 0) throw new SeedError(problems);
@@ -61,6 +59,38 @@ export async function readSeedFiles(paths: string[]): Promise<ValidSeedFile[]> {
     seed: file.seed!,
     document,
   }));
+}
+
+/**
+ * The document of a seed file: a regular file in the seed file's folder or below it. The name is
+ * resolved, and then its real path (symbolic links followed) compared with the folder's, so that
+ * neither `..` nor a link can lead to a file elsewhere on the machine.
+ */
+async function readDocument(
+  file: ParsedSeedFile,
+  name: string,
+): Promise<DocumentText | SeedProblem> {
+  const refuse = (message: string) => file.problemAt(['document', 'file'], message);
+  const folder = dirname(file.path);
+  const path = resolve(folder, name);
+  if (!isInside(folder, path)) return refuse(`${name} leads outside the folder ${folder}`);
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return refuse(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${message}`);
+  }
+  const realFolder = await realpath(folder);
+  if (!isInside(realFolder, real)) {
+    return refuse(`${name} leads through a symbolic link to ${real}, outside the folder ${folder}`);
+  }
+  const read = await readTextFile(real, SEED_LIMITS.documentBytes);
+  if (!read.ok) {
+    const where = read.line ? ` (line ${read.line}, column ${read.column})` : '';
+    return refuse(`the document ${name} ${read.message}${where}`);
+  }
+  return new DocumentText(read.text);
 }
 
 interface Definition {
