@@ -9,7 +9,9 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
+# Listening beyond loopback, the server refuses to start with analysts' Cypher open and no
+# CYPHER_TOKEN: it is off unless the deployment sets a token and CYPHER_ENABLED=true.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 CYPHER_ENABLED=false
 WORKDIR /app
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules

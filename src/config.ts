@@ -45,6 +45,9 @@ const environmentSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  NEO4J_ANALYST_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
+  NEO4J_ANALYST_PASSWORD: z.string().default(''),
+  NEO4J_TRANSACTION_MEMORY: z.preprocess(emptyAsUndefined, memorySize.optional()),
   NEO4J_QUERY_TIMEOUT_MS: positiveInt('milliseconds a Neo4j transaction may run').default(15000),
   NEO4J_EMBEDDED_PORT: port('the Bolt port of the embedded Neo4j').default(7687),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
@@ -57,10 +60,29 @@ const environmentSchema = z.object({
   ),
   GRAPHQL_MAX_DIRECTIVES: positiveInt('directives in one GraphQL operation').default(20),
   GRAPHQL_MAX_TOKENS: positiveInt('tokens in one GraphQL document').default(3000),
-  GRAPHQL_MAX_COST: positiveInt('the estimated cost of one GraphQL operation').default(20000),
+  GRAPHQL_MAX_COST: positiveInt('the estimated cost of one GraphQL operation').default(50000),
+  GRAPHQL_MAX_RESPONSE_BYTES: positiveInt('bytes of the answer to one GraphQL operation').default(
+    5_000_000,
+  ),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt(
+    'milliseconds a client may take to send its headers',
+  ).default(20000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt(
+    'milliseconds a client may take to send a whole request',
+  ).default(60000),
   MAX_BODY_BYTES: positiveInt('bytes of a request body').default(1_000_000),
   CYPHER_TIMEOUT_MS: positiveInt('milliseconds an analyst Cypher query may run').default(5000),
   CYPHER_MAX_ROWS: positiveInt('rows an analyst Cypher query may return').default(1000),
+  CYPHER_MAX_BYTES: positiveInt('bytes of rows an analyst Cypher query may return').default(
+    2_000_000,
+  ),
+  CYPHER_ENABLED: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true'),
+  CYPHER_MAX_HOPS: positiveInt('relationships a path in an analyst Cypher query may walk').default(
+    10,
+  ),
   CYPHER_TOKEN: z.preprocess(
     emptyAsUndefined,
     z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
@@ -80,10 +102,15 @@ export interface EmbeddedNeo4jConfig {
   heap: string;
   pageCache: string;
   launcherDir: string;
+  /** The Bolt user whose connections are restricted to reading (default: `analyst`). */
+  analystUser?: string;
+  /** Memory one analyst transaction may use, e.g. `256m` (default: a quarter of the heap). */
+  transactionMemory?: string;
 }
 
 export interface Config {
-  http: { port: number; host: string };
+  /** Where to listen, and how long a client may take to send a request's headers, and all of it. */
+  http: { port: number; host: string; headersTimeoutMs: number; requestTimeoutMs: number };
   production: boolean;
   log: { level: string; pretty: boolean };
   /** Origins allowed to call the API from a browser: [] none, ['*'] any. */
@@ -95,6 +122,9 @@ export interface Config {
     password: string;
     database: string | undefined;
     queryTimeoutMs: number;
+    /** A read-only user for analysts' own Cypher on NEO4J_URI (the embedded Neo4j has one). */
+    analystUser: string | undefined;
+    analystPassword: string;
   };
   embedded: EmbeddedNeo4jConfig;
   /** Limits on each GraphQL operation (graphql-armor) and on request bodies. */
@@ -104,10 +134,20 @@ export interface Config {
     maxDirectives: number;
     maxTokens: number;
     maxCost: number;
+    /** Bytes of the JSON answer to one operation. */
+    maxResponseBytes: number;
     maxBodyBytes: number;
   };
   /** The read-only Cypher endpoint: its limits, and the bearer token it requires, if any. */
-  cypher: { timeoutMs: number; maxRows: number; token: string | undefined };
+  cypher: {
+    timeoutMs: number;
+    maxRows: number;
+    maxBytes: number;
+    maxHops: number;
+    token: string | undefined;
+    /** False: /cypher answers 404 and the `cypher` field FORBIDDEN. */
+    enabled: boolean;
+  };
   /** Load seeds/ into the graph at start when it holds no entities yet. */
   seedOnStart: boolean;
   shutdownGraceMs: number;
@@ -132,8 +172,24 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
     );
   }
   const env = result.data;
+  // Beyond loopback, analysts' Cypher needs its token (or is turned off): fail closed.
+  if (env.CYPHER_ENABLED && !env.CYPHER_TOKEN && !isLoopback(env.HOST)) {
+    throw new ConfigError([
+      `CYPHER_TOKEN="": must be set (16+ characters) when HOST=${JSON.stringify(env.HOST)} serves beyond loopback, so that /cypher and the cypher field need "Authorization: Bearer <token>"; or set CYPHER_ENABLED=false to turn them off`,
+    ]);
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError([
+      `HTTP_HEADERS_TIMEOUT_MS=${JSON.stringify(String(env.HTTP_HEADERS_TIMEOUT_MS))}: must not be more than HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS}), which includes the headers`,
+    ]);
+  }
   return {
-    http: { port: env.PORT, host: env.HOST },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    },
     production: env.NODE_ENV === 'production',
     log: { level: env.LOG_LEVEL, pretty: (env.LOG_FORMAT ?? defaultLogFormat()) === 'pretty' },
     corsOrigins: env.CORS_ORIGINS.split(',')
@@ -145,6 +201,8 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       password: env.NEO4J_PASSWORD,
       database: env.NEO4J_DATABASE,
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+      analystUser: env.NEO4J_ANALYST_USER,
+      analystPassword: env.NEO4J_ANALYST_PASSWORD,
     },
     embedded: {
       boltPort: env.NEO4J_EMBEDDED_PORT,
@@ -152,6 +210,8 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       heap: env.NEO4J_HEAP,
       pageCache: env.NEO4J_PAGECACHE,
       launcherDir: resolve(env.NEO4J_LAUNCHER_DIR),
+      analystUser: env.NEO4J_ANALYST_USER,
+      transactionMemory: env.NEO4J_TRANSACTION_MEMORY,
     },
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
@@ -159,12 +219,16 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxCost: env.GRAPHQL_MAX_COST,
+      maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
     cypher: {
       timeoutMs: env.CYPHER_TIMEOUT_MS,
       maxRows: env.CYPHER_MAX_ROWS,
+      maxBytes: env.CYPHER_MAX_BYTES,
+      maxHops: env.CYPHER_MAX_HOPS,
       token: env.CYPHER_TOKEN,
+      enabled: env.CYPHER_ENABLED,
     },
     seedOnStart: env.SEED_ON_START,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
@@ -178,6 +242,16 @@ export function readEnvironment(
 ): Record<string, string | undefined> {
   const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
   return { ...fromFile, ...processEnv };
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const address = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return (
+    address === 'localhost' ||
+    address === '::1' ||
+    /^(?:::ffff:)?127(?:\.\d{1,3}){3}$/.test(address)
+  );
 }
 
 function defaultLogFormat(): 'json' | 'pretty' {

@@ -20,16 +20,18 @@ export async function listen(
     host: string;
     logger: Logger;
     maxBodyBytes: number;
+    /** How long a client may take to send a request's headers (default 20 s). */
+    headersTimeoutMs?: number;
+    /** How long a client may take to send a whole request, body included (default 60 s). */
+    requestTimeoutMs?: number;
     /** Told of every response, for metrics. */
     onResponse?: (method: string, path: string, status: number, seconds: number) => void;
   },
 ): Promise<HttpServer> {
   const server = createServer(
+    slowClientTimeouts(options.headersTimeoutMs ?? 20_000, options.requestTimeoutMs ?? 60_000),
     logRequests(limitBodies(handler, options.maxBodyBytes), options.logger, options.onResponse),
   );
-  // Slow clients may not hold a connection open for ever (slowloris).
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 60_000;
   try {
     server.listen(options.port, options.host);
     await once(server, 'listening');
@@ -53,6 +55,24 @@ export async function listen(
       await closed;
       clearTimeout(timer);
     },
+  };
+}
+
+/**
+ * Slow clients may not hold a connection open for ever (slowloris): the headers must arrive
+ * within `headersMs` of the request's first byte and the whole request, body included, within
+ * `requestMs`, however steadily the bytes trickle in; past either, Node answers 408 and closes
+ * the connection. Node checks its connections for these timeouts only every
+ * `connectionsCheckingInterval` (30 s by default), so a client used to be dropped up to 30 s
+ * late: the interval is a small part of the shorter timeout (at most 1 s). They apply to each
+ * request of a kept-alive connection too; an idle kept-alive connection is closed after Node's
+ * `keepAliveTimeout` (5 s), and `server.timeout` (idle socket) stays off, as Node has it.
+ */
+function slowClientTimeouts(headersMs: number, requestMs: number) {
+  return {
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(headersMs / 10))),
   };
 }
 

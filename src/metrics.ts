@@ -1,7 +1,10 @@
 /**
  * Prometheus metrics (prom-client), served at /metrics: HTTP requests, GraphQL operations and
  * their latency, errors by code, Cypher queries, transaction latency and open sessions (the
- * share of the driver's pool in use), beside Node's own process metrics.
+ * share of the driver's pool in use), beside Node's own process metrics. Every label takes a
+ * bounded set of values whatever clients send: each new value of a label is a series kept for
+ * the life of the process, so an operation name is a label only when short and well formed,
+ * and only the first MAX_OPERATION_NAMES of them; the rest count as `other`.
  */
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -9,6 +12,31 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { DatabaseObserver } from './neo4j/database.js';
 
 const KNOWN_PATHS = new Set(['/graphql', '/cypher', '/health', '/ready', '/metrics']);
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** A GraphQL name, as clients write them, and short. */
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Distinct operation names kept as labels; later ones count as `other`. */
+export const MAX_OPERATION_NAMES = 100;
+/** Error codes are the server's own, but bounded all the same. */
+const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+const MAX_ERROR_CODES = 50;
+
+/** Keeps a label's values within a fixed set: the first `most` values that pass the test. */
+class BoundedLabel {
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly most: number,
+    private readonly test: (value: string) => boolean,
+  ) {}
+
+  of(value: string): string {
+    if (this.seen.has(value)) return value;
+    if (!this.test(value) || this.seen.size >= this.most) return 'other';
+    this.seen.add(value);
+    return value;
+  }
+}
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export class Metrics implements DatabaseObserver {
@@ -64,13 +92,22 @@ export class Metrics implements DatabaseObserver {
     registers: [this.registry],
   });
 
+  private readonly operationNames = new BoundedLabel(MAX_OPERATION_NAMES, (name) =>
+    OPERATION_NAME.test(name),
+  );
+  private readonly errorCodes = new BoundedLabel(MAX_ERROR_CODES, (code) => ERROR_CODE.test(code));
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
 
   httpRequest(method: string, path: string, status: number, seconds: number): void {
     const known = KNOWN_PATHS.has(path) ? path : 'other';
-    this.httpRequests.inc({ method, path: known, status: String(status) });
+    this.httpRequests.inc({
+      method: KNOWN_METHODS.has(method) ? method : 'other',
+      path: known,
+      status: String(status),
+    });
     this.httpDuration.observe({ path: known }, seconds);
   }
 
@@ -90,8 +127,8 @@ export class Metrics implements DatabaseObserver {
   graphqlPlugin(): Plugin {
     return {
       onExecute: ({ args }) => {
-        const operation =
-          args.operationName ?? getOperationAST(args.document)?.name?.value ?? 'anonymous';
+        const name = args.operationName ?? getOperationAST(args.document)?.name?.value;
+        const operation = name === undefined ? 'anonymous' : this.operationNames.of(name);
         const started = performance.now();
         return {
           onExecuteDone: ({ result }) => {
@@ -105,7 +142,9 @@ export class Metrics implements DatabaseObserver {
         for (const single of Array.isArray(result) ? result : [result]) {
           const errors = (single as { errors?: readonly GraphQLError[] }).errors ?? [];
           for (const error of errors)
-            this.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+            this.errors.inc({
+              code: this.errorCodes.of(String(error.extensions?.code ?? 'UNKNOWN')),
+            });
         }
       },
     };

@@ -17,7 +17,13 @@ function problemsOf(environment: Record<string, string>): string[] {
 describe('configuration', () => {
   it('has defaults that start the embedded Neo4j and serve on port 4000', () => {
     const config = parseConfig({});
-    expect(config.http).toEqual({ port: 4000, host: '127.0.0.1' });
+    expect(config.http).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      headersTimeoutMs: 20000,
+      requestTimeoutMs: 60000,
+    });
+    expect(config.limits.maxResponseBytes).toBe(5_000_000);
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.embedded.boltPort).toBe(7687);
     expect(config.embedded.dataDir).toBe(join(process.cwd(), '.data/neo4j'));
@@ -61,6 +67,55 @@ describe('configuration', () => {
     ).toEqual(['https://a.example', 'https://b.example']);
     expect(problemsOf({ NEO4J_HEAP: 'lots' })[0]).toBe(
       'NEO4J_HEAP="lots": must be a size such as 512m or 2g',
+    );
+  });
+
+  it('reads the slow-client timeouts, and refuses a headers timeout longer than the request timeout', () => {
+    const config = parseConfig({ HTTP_HEADERS_TIMEOUT_MS: '500', HTTP_REQUEST_TIMEOUT_MS: '900' });
+    expect(config.http).toMatchObject({ headersTimeoutMs: 500, requestTimeoutMs: 900 });
+    expect(problemsOf({ HTTP_HEADERS_TIMEOUT_MS: '70000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS="70000": must not be more than HTTP_REQUEST_TIMEOUT_MS (60000), which includes the headers',
+    ]);
+    expect(problemsOf({ GRAPHQL_MAX_RESPONSE_BYTES: '0' })[0]).toMatch(
+      /^GRAPHQL_MAX_RESPONSE_BYTES="0": must be a positive whole number/,
+    );
+  });
+
+  it("refuses to serve analysts' Cypher beyond loopback without CYPHER_TOKEN, unless it is off", () => {
+    for (const host of ['127.0.0.1', '127.0.0.53', 'localhost', '::1', '[::1]']) {
+      expect(parseConfig({ HOST: host }).cypher.enabled, host).toBe(true);
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'sahel.example.org']) {
+      expect(problemsOf({ HOST: host }), host).toEqual([
+        expect.stringMatching(
+          /^CYPHER_TOKEN="": must be set \(16\+ characters\) when HOST=.* serves beyond loopback.*CYPHER_ENABLED=false/,
+        ),
+      ]);
+    }
+    const token = parseConfig({ HOST: '0.0.0.0', CYPHER_TOKEN: 'a-long-enough-test-token' });
+    expect(token.cypher).toMatchObject({ enabled: true, token: 'a-long-enough-test-token' });
+    expect(parseConfig({ HOST: '0.0.0.0', CYPHER_ENABLED: 'false' }).cypher.enabled).toBe(false);
+    expect(problemsOf({ CYPHER_ENABLED: 'no' })[0]).toBe(
+      'CYPHER_ENABLED="no": must be true or false',
+    );
+  });
+
+  it("reads the analyst login, the memory of analysts' transactions and the size of answers", () => {
+    const defaults = parseConfig({});
+    expect(defaults.cypher.maxBytes).toBe(2_000_000);
+    expect(defaults.neo4j.analystUser).toBeUndefined();
+    expect(defaults.embedded.transactionMemory).toBeUndefined();
+    const set = parseConfig({
+      NEO4J_ANALYST_USER: 'reader',
+      NEO4J_ANALYST_PASSWORD: 'secret',
+      NEO4J_TRANSACTION_MEMORY: '256m',
+      CYPHER_MAX_BYTES: '500000',
+    });
+    expect(set.neo4j).toMatchObject({ analystUser: 'reader', analystPassword: 'secret' });
+    expect(set.embedded).toMatchObject({ analystUser: 'reader', transactionMemory: '256m' });
+    expect(set.cypher.maxBytes).toBe(500_000);
+    expect(problemsOf({ NEO4J_TRANSACTION_MEMORY: 'lots' })[0]).toBe(
+      'NEO4J_TRANSACTION_MEMORY="lots": must be a size such as 512m or 2g',
     );
   });
 

@@ -1,17 +1,28 @@
 /**
  * POST /cypher and the `cypher` field: read queries answer rows; writes, admin commands, LOAD CSV,
  * other databases, procedures off the allowlist and runaway queries are refused with a code,
- * and a corpus of such attempts leaves the graph exactly as it was.
+ * and a corpus of such attempts leaves the graph exactly as it was. Queries run under the
+ * embedded Neo4j's analyst login, as they do in production (the second line, proved on its own
+ * in cypher-neo4j-line.test.ts); bounds and errors are in cypher-bounds.test.ts.
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
+import { EMBEDDED_ANALYST_USER } from '../src/neo4j/embedded/analyst-user.js';
 import { snapshotGraph } from './support/graph.js';
 import { postGraphQL, startTestService, useSeededService } from './support/service.js';
 
 // The time limit is tried on a service of its own (below): here it is far beyond what any
 // ordinary query takes, also on a busy machine.
-const seeded = useSeededService({ CYPHER_MAX_ROWS: '50', CYPHER_TIMEOUT_MS: '120000' });
+// A Neo4j of one's own (NEO4J_URI) has no analyst user of ours.
+const ANALYST: Record<string, string> = process.env.NEO4J_URI
+  ? {}
+  : { NEO4J_ANALYST_USER: EMBEDDED_ANALYST_USER };
+const seeded = useSeededService({
+  CYPHER_MAX_ROWS: '50',
+  CYPHER_TIMEOUT_MS: '120000',
+  ...ANALYST,
+});
 
 async function cypher(
   body: unknown,
@@ -42,6 +53,7 @@ describe('read queries', () => {
     const result = json();
     expect(result.columns).toEqual(['p', 'location', 'date', 'n']);
     expect(result.truncated).toBe(false);
+    expect(result.truncatedBy).toBeNull();
     const [node, location, date, n] = result.rows[0];
     expect(node).toMatchObject({
       labels: expect.arrayContaining(['Entity', 'Place']),
@@ -75,6 +87,14 @@ describe('read queries', () => {
     const result = json();
     expect(result.rows).toHaveLength(50);
     expect(result.truncated).toBe(true);
+    expect(result.truncatedBy).toBe('rows');
+    const csv = await cypher(
+      { query: 'UNWIND range(1, 1000) AS i RETURN i' },
+      { query: '?format=csv' },
+    );
+    expect(csv.headers.get('x-result-truncated')).toBe('true');
+    expect(csv.headers.get('x-result-truncated-by')).toBe('rows');
+    expect(csv.text.trim().split('\n')).toHaveLength(51);
   });
 
   it('downloads as CSV', async () => {
@@ -85,6 +105,8 @@ describe('read queries', () => {
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/text\/csv/);
     expect(headers.get('content-disposition')).toMatch(/attachment; filename="cypher-result.csv"/);
+    expect(headers.get('x-result-truncated')).toBe('false');
+    expect(headers.get('x-result-truncated-by')).toBeNull();
     expect(text.trim().split('\n')).toEqual([
       'name,qid',
       'Burkina Faso,Q965',
@@ -111,9 +133,16 @@ describe('read queries', () => {
   it('is a GraphQL field too', async () => {
     const { body } = await postGraphQL(
       seeded().url,
-      `{ cypher(query: "MATCH (c:Country) RETURN count(c) AS n") { columns rows truncated } }`,
+      `{ cypher(query: "MATCH (c:Country) RETURN count(c) AS n") { columns rows truncated truncatedBy } }`,
     );
-    expect(body).toEqual({ data: { cypher: { columns: ['n'], rows: [[4]], truncated: false } } });
+    expect(body).toEqual({
+      data: { cypher: { columns: ['n'], rows: [[4]], truncated: false, truncatedBy: null } },
+    });
+    const cut = await postGraphQL(
+      seeded().url,
+      `{ cypher(query: "UNWIND range(1, 100) AS i RETURN i") { truncated truncatedBy } }`,
+    );
+    expect(cut.body).toEqual({ data: { cypher: { truncated: true, truncatedBy: 'ROWS' } } });
     const refused = await postGraphQL(
       seeded().url,
       `{ cypher(query: "CREATE (n) RETURN n") { columns } }`,
@@ -183,13 +212,12 @@ describe('refused queries', () => {
   });
 
   it('answers 408 to a query that runs past its time limit', async () => {
-    const limited = await startTestService({ CYPHER_TIMEOUT_MS: '1000' });
+    const limited = await startTestService({ CYPHER_TIMEOUT_MS: '1000', ...ANALYST });
     try {
       // 10^16 rows: no machine finishes this, so only the time limit can end it.
       const { status, json } = await cypher(
         {
-          query:
-            'UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*)',
+          query: 'UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*)',
         },
         { service: limited },
       );
@@ -200,6 +228,7 @@ describe('refused queries', () => {
         columns: ['one'],
         rows: [[1]],
         truncated: false,
+        truncatedBy: null,
       });
     } finally {
       await limited.stop();
@@ -229,7 +258,10 @@ describe('refused queries', () => {
   });
 
   it('requires the bearer token when CYPHER_TOKEN is set', async () => {
-    const guarded = await startTestService({ CYPHER_TOKEN: 'a-long-enough-test-token' });
+    const guarded = await startTestService({
+      CYPHER_TOKEN: 'a-long-enough-test-token',
+      ...ANALYST,
+    });
     try {
       expect((await cypher({ query: 'RETURN 1 AS x' }, { service: guarded })).status).toBe(401);
       const wrong = await cypher(
@@ -241,11 +273,30 @@ describe('refused queries', () => {
         { query: 'RETURN 1 AS x' },
         { service: guarded, headers: { authorization: 'Bearer a-long-enough-test-token' } },
       );
-      expect(right.json()).toEqual({ columns: ['x'], rows: [[1]], truncated: false });
+      expect(right.json()).toEqual({
+        columns: ['x'],
+        rows: [[1]],
+        truncated: false,
+        truncatedBy: null,
+      });
       const graphql = await postGraphQL(guarded.url, '{ cypher(query: "RETURN 1 AS x") { rows } }');
       expect(graphql.body.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHORIZED' });
     } finally {
       await guarded.stop();
+    }
+  });
+
+  it('is off, cleanly, with CYPHER_ENABLED=false', async () => {
+    const off = await startTestService({ CYPHER_ENABLED: 'false' });
+    try {
+      const { status, json } = await cypher({ query: 'RETURN 1 AS x' }, { service: off });
+      expect(status).toBe(404);
+      expect(json().error.code).toBe('CYPHER_DISABLED');
+      const graphql = await postGraphQL(off.url, '{ cypher(query: "RETURN 1 AS x") { rows } }');
+      expect(graphql.body.data).toBeNull();
+      expect(graphql.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    } finally {
+      await off.stop();
     }
   });
 });

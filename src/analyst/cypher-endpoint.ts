@@ -1,8 +1,10 @@
 /**
  * POST /cypher: an analyst's read-only Cypher over HTTP. Body `{"query": ..., "params": {...}}`;
- * answers `{"columns", "rows", "truncated"}` as JSON, or CSV with `?format=csv` (or
- * `Accept: text/csv`); `?download=1` asks for a file. A refused or failed query answers 4xx with
- * `{"error": {"code", "message"}}`. With CYPHER_TOKEN set, `Authorization: Bearer <token>`.
+ * answers `{"columns", "rows", "truncated", "truncatedBy"}` as JSON, or CSV with `?format=csv`
+ * (or `Accept: text/csv`; `x-result-truncated` and `x-result-truncated-by` headers say the
+ * same); `?download=1` asks for a file. A refused or failed query answers 4xx with
+ * `{"error": {"code", "message"}}`. With CYPHER_TOKEN set, `Authorization: Bearer <token>`;
+ * with CYPHER_ENABLED=false, 404.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
@@ -24,6 +26,18 @@ export function useCypherEndpoint(options: {
   return {
     async onRequest({ request, url, endResponse }) {
       if (url.pathname !== CYPHER_PATH) return;
+      if (options.config.cypher.enabled === false) {
+        endResponse(
+          errorResponse(
+            new CypherRefusal(
+              'CYPHER_DISABLED',
+              "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
+              404,
+            ),
+          ),
+        );
+        return;
+      }
       endResponse(await answer(request, url, options));
     },
   };
@@ -60,7 +74,10 @@ async function answer(
       return errorResponse(new CypherRefusal('INTERNAL_ERROR', 'the query could not be run', 500));
     }
     if (error.status >= 500)
-      logger.warn({ code: error.code, message: error.message }, 'cypher query failed');
+      logger.warn(
+        { code: error.code, message: error.message, cause: error.cause },
+        'cypher query failed',
+      );
     return errorResponse(error);
   }
 }
@@ -122,6 +139,7 @@ function csvResponse(result: CypherResult): Response {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="cypher-result.csv"',
       'x-result-truncated': String(result.truncated),
+      ...(result.truncatedBy ? { 'x-result-truncated-by': result.truncatedBy } : {}),
     },
   });
 }

@@ -19,14 +19,27 @@ import {
 import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
 import { builder } from './builder.js';
 import { checkDateRange, dateRangeArgs } from './common.js';
-import { badInput, limitExceeded } from './errors.js';
+import { badInput, limitExceeded, quoted } from './errors.js';
 import { eventPage } from './entities.js';
 import { descendantFields } from './lookahead.js';
-import { pageArgs, pageFromArgs, toConnection } from './paging.js';
+import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from './paging.js';
 import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
 import { checkRelationshipTypes, RelationType } from './relations.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;
+const MAX_PATHS = 50;
+
+/** A number brought within bounds, for cost estimates (the field itself refuses it when out). */
+const within = (value: number, lowest: number, highest: number) =>
+  Number.isInteger(value) ? Math.min(Math.max(value, lowest), highest) : highest;
+
+const CypherTruncationType = builder.enumType('CypherTruncation', {
+  description: 'Which limit cut the answer of a Cypher query.',
+  values: {
+    ROWS: { value: 'rows', description: 'The row limit (CYPHER_MAX_ROWS).' },
+    BYTES: { value: 'bytes', description: 'The size limit of the rows (CYPHER_MAX_BYTES).' },
+  } as const,
+});
 
 const CypherResultType = builder.objectRef<CypherResult>('CypherResult').implement({
   description: 'The answer of a read-only Cypher query.',
@@ -40,7 +53,13 @@ const CypherResultType = builder.objectRef<CypherResult>('CypherResult').impleme
     }),
     truncated: t.exposeBoolean('truncated', {
       description:
-        'True when the query had more rows than the limit (CYPHER_MAX_ROWS): the rest were not read.',
+        'True when the answer was cut at the row limit (CYPHER_MAX_ROWS) or the size limit of its rows (CYPHER_MAX_BYTES): the rest were not read.',
+    }),
+    truncatedBy: t.field({
+      type: CypherTruncationType,
+      nullable: true,
+      description: 'Which limit cut the answer; null when it is whole.',
+      resolve: (result) => result.truncatedBy,
     }),
   }),
 });
@@ -49,7 +68,7 @@ builder.queryField('cypher', (t) =>
   t.field({
     type: CypherResultType,
     description:
-      'Runs a read-only Cypher query: writes, schema changes, LOAD CSV, other databases, procedures off a short allowlist, cartesian products and unbounded paths are refused; a time limit and a row limit apply. Also POST /cypher.',
+      'Runs a read-only Cypher query: writes, schema changes, LOAD CSV, other databases, procedures off a short allowlist, cartesian products and unbounded paths are refused, and under the analyst login Neo4j itself allows nothing but reading; a time limit, a row limit and a size limit apply. Also POST /cypher.',
     args: {
       query: t.arg.string({
         required: true,
@@ -63,6 +82,13 @@ builder.queryField('cypher', (t) =>
     },
     resolve: async (_root, args, { database, cypher }) => {
       try {
+        if (cypher.limits.enabled === false) {
+          throw new CypherRefusal(
+            'FORBIDDEN',
+            "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
+            403,
+          );
+        }
         if (!cypher.authorized) {
           throw new CypherRefusal(
             'UNAUTHORIZED',
@@ -128,6 +154,7 @@ const PathResultType = builder
     fields: (t) => ({
       paths: t.field({
         type: [GraphPathType],
+        complexity: { field: 1, multiplier: 1 }, // `path` counts its paths
         description: 'The shortest paths, all of the same length; none when unconnected.',
         resolve: (r) => r.paths,
       }),
@@ -181,11 +208,13 @@ const NeighborhoodType = builder.objectRef<Neighborhood>('Neighborhood').impleme
   fields: (t) => ({
     nodes: t.field({
       type: [NeighborhoodNodeType],
+      complexity: { field: 1, multiplier: 1 }, // `neighborhood` counts its nodes
       description: 'The centre first, then by distance and name.',
       resolve: (n) => n.nodes,
     }),
     links: t.field({
       type: [NeighborhoodLinkType],
+      complexity: { field: 1, multiplier: 2 }, // about two links per node
       description: 'Every relationship among the nodes.',
       resolve: (n) => n.links,
     }),
@@ -292,6 +321,7 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
 builder.queryFields((t) => ({
   timeline: t.field({
     type: EventConnectionRef,
+    complexity: connectionComplexity,
     description:
       'The events an entity is linked to (or that happened in a place), oldest first. An event known only to the month or year sorts by its first possible day and says so in `date.precision`.',
     args: {
@@ -317,7 +347,7 @@ builder.queryFields((t) => ({
       const list = await eventPage(context, info, filter, 'DATE_ASC', page);
       // No events: say so only if the entity exists (an event proves it does).
       if (list.items.length === 0 && !(await context.loaders.entity.load(args.entity)))
-        throw badInput('entity', `no entity has the slug "${args.entity}"`);
+        throw badInput('entity', `no entity has the slug ${quoted(args.entity)}`);
       return toConnection(page, list, (event) => event);
     },
   }),
@@ -336,15 +366,28 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Only over these relationship types.',
       }),
-      first: t.arg.int({ defaultValue: 5, description: 'How many paths at most, 1 to 50.' }),
+      first: t.arg.int({
+        defaultValue: 5,
+        description: `How many paths at most, 1 to ${MAX_PATHS}.`,
+      }),
     },
+    // What each path selects, once per path asked for.
+    complexity: (args) => ({ field: 1, multiplier: within(args.first ?? 5, 1, MAX_PATHS) }),
     resolve: async (_root, args, { database, loaders }, info) => {
       const maxLength = args.maxLength ?? 4;
       const first = args.first ?? 5;
       if (maxLength < 1) throw badInput('maxLength', 'must be at least 1');
       if (maxLength > MAX_PATH_LENGTH) throw limitExceeded('maxLength', MAX_PATH_LENGTH, maxLength);
       if (first < 1) throw badInput('first', 'must be at least 1');
-      if (first > 50) throw limitExceeded('first', 50, first);
+      if (first > MAX_PATHS) throw limitExceeded('first', MAX_PATHS, first);
+      // From an entity to itself: the path of no steps (Neo4j's shortest paths need two nodes).
+      if (args.from === args.to) {
+        const entity = await loaders.entity.load(args.from);
+        if (!entity) throw badInput('from', `no entity has the slug ${quoted(args.from)}`);
+        checkRelationshipTypes(args.types);
+        const path = { length: 0, nodeIds: [entity.id], nodes: [entity], steps: [] };
+        return { paths: [path], truncated: false };
+      }
       const paths = await findShortestPaths(database, {
         from: args.from,
         to: args.to,
@@ -357,8 +400,8 @@ builder.queryFields((t) => ({
       // No path: say so only if both ends exist (a path proves they do).
       if (paths.length === 0) {
         const [from, to] = await loaders.entity.loadMany([args.from, args.to]);
-        if (!from) throw badInput('from', `no entity has the slug "${args.from}"`);
-        if (!to) throw badInput('to', `no entity has the slug "${args.to}"`);
+        if (!from) throw badInput('from', `no entity has the slug ${quoted(args.from)}`);
+        if (!to) throw badInput('to', `no entity has the slug ${quoted(args.to)}`);
       }
       return { paths: paths.slice(0, first), truncated: paths.length > first };
     },
@@ -388,6 +431,11 @@ builder.queryFields((t) => ({
         description: `Most entities besides the centre, up to ${MAX_NEIGHBORHOOD_NODES}.`,
       }),
     },
+    // What the neighbourhood selects, once per entity it may hold (its links count twice).
+    complexity: (args) => ({
+      field: 1,
+      multiplier: within(args.limit ?? 100, 1, MAX_NEIGHBORHOOD_NODES) + 1,
+    }),
     resolve: (_root, args, { database }) => {
       const depth = args.depth ?? 1;
       const limit = args.limit ?? 100;

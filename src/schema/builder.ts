@@ -1,11 +1,13 @@
 /** The Pothos schema builder, set up once with its plugins; each schema/<family>.ts adds types to it. */
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { JSONObjectResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import type { GraphDatabase } from '../neo4j/database.js';
 import type { CypherLimits } from '../store/analyst-cypher.js';
 import type { Loaders } from './loaders.js';
+import type { ResponseBudget } from './response-size.js';
 
 export interface Context {
   database: GraphDatabase;
@@ -13,6 +15,8 @@ export interface Context {
   cypher: { limits: CypherLimits; authorized: boolean };
   /** Per-request batching: one Cypher query per kind of lookup and nesting level. */
   loaders: Loaders;
+  /** The bytes the answer may take, counted as it is built (set per operation; see response-size.ts). */
+  response?: ResponseBudget;
 }
 
 export const builder = new SchemaBuilder<{
@@ -24,8 +28,13 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Each field costs 1; a list multiplies the cost of what it selects: a connection by its page
+  // size (`first`, 20 when not given; see paging.ts), other lists by the count set on the field,
+  // else 10. The operation's cost is counted once, with its variables, before it runs
+  // (operation-limits.ts), not by the plugin's per-field check.
+  complexity: { disabled: true, defaultComplexity: 1, defaultListMultiplier: 10 },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -38,7 +47,11 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { description: 'Where a page stands in its list.' },
     defaultConnectionTypeOptions: { description: 'A page of a list.' },
     defaultEdgeTypeOptions: { description: 'An item of a page, with its cursor.' },
-    edgesFieldOptions: { description: 'The items of this page.' },
+    // The connection's page size already multiplies its edges (paging.ts).
+    edgesFieldOptions: {
+      description: 'The items of this page.',
+      complexity: { field: 1, multiplier: 1 },
+    },
     pageInfoFieldOptions: {
       description: 'Whether more pages follow, and the cursors to get them.',
     },

@@ -6,7 +6,14 @@ import type { ClaimQuery } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
-import { connectionType, pageArgs, pageFromArgs, toConnection, type PageArgs } from './paging.js';
+import {
+  connectionComplexity,
+  connectionType,
+  pageArgs,
+  pageFromArgs,
+  toConnection,
+  type PageArgs,
+} from './paging.js';
 import { ClaimRef, EntityRef, SentenceRef, SourceRef, loadNodes, present } from './refs.js';
 
 builder.node(ClaimRef, {
@@ -96,6 +103,7 @@ async function claimConnection(
 builder.interfaceField(EntityRef, 'claims', (t) =>
   t.field({
     type: ClaimConnectionRef,
+    complexity: connectionComplexity,
     description:
       'Claims about this entity, side by side: e.g. every figure for the soldiers killed, with who claims it.',
     args: {
@@ -113,6 +121,7 @@ builder.interfaceField(EntityRef, 'claims', (t) =>
 builder.objectField(SourceRef, 'claims', (t) =>
   t.field({
     type: ClaimConnectionRef,
+    complexity: connectionComplexity,
     description: 'Claims this source makes or reports.',
     args: {
       properties: t.arg.stringList({
@@ -136,6 +145,7 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnectionRef,
+    complexity: connectionComplexity,
     description: 'All claims, or those about one entity or of some properties.',
     args: {
       properties: t.arg.stringList({

@@ -7,6 +7,7 @@ import {
   listEntities,
   listEvents,
   searchEntities,
+  searchWords,
   type EntityFilter,
   type EVENT_ORDERS,
   type EventFilter,
@@ -24,8 +25,14 @@ import {
   GeoPointType,
   PartialDateType,
 } from './common.js';
-import { badInput } from './errors.js';
-import { connectionType, pageArgs, pageFromArgs, toConnection } from './paging.js';
+import { badInput, quoted, quotedList } from './errors.js';
+import {
+  connectionComplexity,
+  connectionType,
+  pageArgs,
+  pageFromArgs,
+  toConnection,
+} from './paging.js';
 import {
   ClaimRef,
   EntityConnectionRef,
@@ -317,6 +324,27 @@ export const EventOrderEnum = builder.enumType('EventOrder', {
 
 const EVENT_TYPES: readonly string[] = SUBKINDS.Event;
 const MAX_NEAR_KM = 5000;
+/** Longest `name` filter: names and aliases are far shorter, and each is scanned for it. */
+const MAX_NAME_FILTER_LENGTH = 200;
+/** Longest `search` query, and most words: each word is three clauses of the full-text query. */
+export const MAX_SEARCH_LENGTH = 200;
+export const MAX_SEARCH_WORDS = 10;
+
+/** A search query: not empty, and no longer than a name needs. */
+function checkSearchQuery(query: string): void {
+  if (query.length > MAX_SEARCH_LENGTH) {
+    throw badInput('query', `at most ${MAX_SEARCH_LENGTH} characters (got ${query.length})`, {
+      limit: MAX_SEARCH_LENGTH,
+    });
+  }
+  if (query.trim().length === 0) throw badInput('query', 'must not be empty');
+  const words = searchWords(query).length;
+  if (words > MAX_SEARCH_WORDS) {
+    throw badInput('query', `at most ${MAX_SEARCH_WORDS} words (got ${words})`, {
+      limit: MAX_SEARCH_WORDS,
+    });
+  }
+}
 
 export const NearInput = builder.inputType('NearInput', {
   description: 'Within a distance of a place, by the coordinates of both (Neo4j point distance).',
@@ -367,7 +395,8 @@ async function nearFilter(
     );
   }
   const place = await loaders.entity.load(near.place);
-  if (!place?.location) throw badInput('near', `"${near.place}" is not a place with coordinates`);
+  if (!place?.location)
+    throw badInput('near', `${quoted(near.place)} is not a place with coordinates`);
   return {
     latitude: place.location.latitude,
     longitude: place.location.longitude,
@@ -403,6 +432,7 @@ builder.queryFields((t) => ({
   entities: t.field({
     type: EntityConnectionRef,
     description: 'Entities, filtered by kind, name, country or region.',
+    complexity: connectionComplexity,
     args: {
       kinds: t.arg({
         type: [EntityKindEnum],
@@ -411,7 +441,7 @@ builder.queryFields((t) => ({
       }),
       name: t.arg.string({
         required: false,
-        description: 'Part of the name or of an alias, any case.',
+        description: `Part of the name or of an alias, any case; at most ${MAX_NAME_FILTER_LENGTH} characters.`,
       }),
       country: t.arg.string({
         required: false,
@@ -436,6 +466,13 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const page = pageFromArgs(args, info);
+      if (args.name != null && args.name.length > MAX_NAME_FILTER_LENGTH) {
+        throw badInput(
+          'name',
+          `at most ${MAX_NAME_FILTER_LENGTH} characters (got ${args.name.length})`,
+          { limit: MAX_NAME_FILTER_LENGTH },
+        );
+      }
       const filter: EntityFilter = {
         kinds: args.kinds ? [...args.kinds] : null,
         name: args.name ?? null,
@@ -454,6 +491,7 @@ builder.queryFields((t) => ({
   events: t.field({
     type: EventConnectionRef,
     description: 'Events, in time order, filtered by type, dates, place or participant.',
+    complexity: connectionComplexity,
     args: {
       types: t.arg.stringList({
         required: false,
@@ -491,7 +529,7 @@ builder.queryFields((t) => ({
       if (unknown.length > 0)
         throw badInput(
           'types',
-          `unknown event type ${unknown.join(', ')} (known: ${EVENT_TYPES.join(', ')})`,
+          `unknown event type ${quotedList(unknown)} (known: ${EVENT_TYPES.join(', ')})`,
         );
       checkDateRange(args);
       const filter: EventFilter = {
@@ -509,12 +547,13 @@ builder.queryFields((t) => ({
   }),
   search: t.field({
     type: SearchConnectionRef,
+    complexity: connectionComplexity,
     description:
       'Full-text search over names and aliases, best match first; tolerant of case, accents and small typos ("tillaberi", "Bazum", "Tiani").',
     args: {
       query: t.arg.string({
         required: true,
-        description: 'Words of a name or alias, e.g. "Tiani" or "the junta".',
+        description: `Words of a name or alias, e.g. "Tiani" or "the junta": at most ${MAX_SEARCH_LENGTH} characters and ${MAX_SEARCH_WORDS} words.`,
       }),
       kinds: t.arg({
         type: [EntityKindEnum],
@@ -524,7 +563,7 @@ builder.queryFields((t) => ({
       ...pageArgs(t.arg),
     },
     resolve: async (_root, args, { database }, info) => {
-      if (args.query.trim().length === 0) throw badInput('query', 'must not be empty');
+      checkSearchQuery(args.query);
       const page = pageFromArgs(args, info);
       const hits = await searchEntities(
         database,

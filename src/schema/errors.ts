@@ -1,9 +1,13 @@
 /** Errors that tell the client what it asked wrong, with a code and the argument at fault. */
 import { GraphQLError } from 'graphql';
 
-export function badInput(argumentName: string, message: string): GraphQLError {
+export function badInput(
+  argumentName: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(`Argument "${argumentName}": ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', argumentName },
+    extensions: { code: 'BAD_USER_INPUT', argumentName, ...extensions },
   });
 }
 
@@ -12,4 +16,24 @@ export function limitExceeded(argumentName: string, limit: number, got: number):
   return new GraphQLError(`Argument "${argumentName}": at most ${limit} (got ${got})`, {
     extensions: { code: 'LIMIT_EXCEEDED', argumentName, limit },
   });
+}
+
+const SHOWN_CHARACTERS = 80;
+
+/**
+ * A value the client sent, quoted for an error message and cut short: an error must not echo
+ * a megabyte the client sent back to it.
+ */
+export function quoted(value: string): string {
+  const shown =
+    value.length > SHOWN_CHARACTERS
+      ? `${value.slice(0, SHOWN_CHARACTERS)}… (${value.length} characters)`
+      : value;
+  return JSON.stringify(shown);
+}
+
+/** The first few of a list of values the client sent, quoted, for an error message. */
+export function quotedList(values: readonly string[], most = 5): string {
+  const shown = values.slice(0, most).map(quoted).join(', ');
+  return values.length > most ? `${shown} and ${values.length - most} more` : shown;
 }

@@ -1,6 +1,7 @@
 /** Assembles the GraphQL schema from its type families. */
 import { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { countAnswerBytes } from './response-size.js';
 import './common.js';
 import './nodes.js';
 import './entities.js';
@@ -20,3 +21,6 @@ export const schema = new GraphQLSchema({
   ...builder.toSchema({ sortSchema: false }).toConfig(),
   description: SCHEMA_DESCRIPTION,
 });
+
+// Every answer is counted against GRAPHQL_MAX_RESPONSE_BYTES as it is built.
+countAnswerBytes(schema);

@@ -8,7 +8,7 @@
 import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { builder } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput, quoted } from './errors.js';
 
 interface GlobalId {
   typename: string;
@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { id }, context, info) => {
       const globalId = parseGlobalId(String(id), info);
-      if (!globalId) throw badInput('id', `"${id}" ${NOT_A_GLOBAL_ID}`);
+      if (!globalId) throw badInput('id', `${quoted(String(id))} ${NOT_A_GLOBAL_ID}`);
       const [node] = await resolveNodes(builder, context, info, [globalId]);
       return (await node) as object | null;
     },
@@ -50,6 +50,8 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     description:
       'Nodes by their global ids, in the same order: null where none has the id, and null with an error (at its index) where an id is malformed.',
+    // What each node selects, once per id.
+    complexity: (args) => ({ field: 1, multiplier: Math.max(args.ids.length, 1) }),
     args: {
       ids: t.arg.idList({
         required: true,
@@ -64,7 +66,7 @@ builder.queryFields((t) => ({
       return nodes.map((node, index) =>
         globalIds[index]
           ? (node as object | null)
-          : badInput('ids', `item ${index}, "${ids[index]}", ${NOT_A_GLOBAL_ID}`),
+          : badInput('ids', `item ${index}, ${quoted(String(ids[index]))}, ${NOT_A_GLOBAL_ID}`),
       );
     },
   }),

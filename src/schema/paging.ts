@@ -1,16 +1,49 @@
 /**
  * Relay cursor connections over offset pages: `first` (default 20, at most 100) and `after`,
- * with `totalCount`; a `first` past the cap or a cursor not from this API is an error.
+ * with `totalCount`; a `first` past the cap or a cursor not from this API is an error, and a
+ * cursor past the end of the list (the `endCursor` of the last page) gives an empty page.
  */
 import type { ArgBuilder } from '@pothos/core';
-import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
+import { offsetToCursor } from '@pothos/plugin-relay';
 import type { Page, Paged } from '../store/records.js';
 import type { BuilderTypes } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput, quoted } from './errors.js';
 import { selects, type Selection } from './lookahead.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * The largest offset a cursor may hold: far past any list of the graph, and within the 32-bit
+ * list indexes of Cypher (a larger one is no cursor of this API).
+ */
+const MAX_CURSOR_OFFSET = 1_000_000_000;
+
+/**
+ * The cost of a connection field (see builder.ts): what it selects, once per item of its page,
+ * `first` items or 20 when `first` is not given. A `first` out of range counts as the largest
+ * page: the field refuses it when it runs, with the error that names `first`.
+ */
+export function connectionComplexity(args: { first?: number | null }) {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const size =
+    Number.isInteger(first) && first >= 0 && first <= MAX_PAGE_SIZE ? first : MAX_PAGE_SIZE;
+  // At least once: totalCount and pageInfo are read even for an empty page.
+  return { field: 1, multiplier: Math.max(size, 1) };
+}
+
+/**
+ * The offset after a cursor of this API (`OffsetConnection:<n>`, base64), or undefined for
+ * anything else: the text must be exactly what `offsetToCursor` writes.
+ */
+function offsetAfter(cursor: string): number | undefined {
+  const match = /^OffsetConnection:(0|[1-9][0-9]{0,9})$/.exec(
+    Buffer.from(cursor, 'base64').toString('utf8'),
+  );
+  if (!match) return undefined;
+  const offset = Number(match[1]);
+  if (offset > MAX_CURSOR_OFFSET || offsetToCursor(offset) !== cursor) return undefined;
+  return offset + 1;
+}
 
 export interface PageArgs {
   first?: number | null;
@@ -48,14 +81,11 @@ export function pageFromArgs(args: PageArgs, selection: Selection): Page {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw pageSizeError(first);
   let offset = 0;
   if (args.after != null) {
-    try {
-      offset = cursorToOffset(args.after) + 1;
-    } catch {
-      offset = Number.NaN;
+    const after = offsetAfter(args.after);
+    if (after === undefined) {
+      throw badInput('after', `${quoted(args.after)} is not a cursor of this connection`);
     }
-    if (!Number.isInteger(offset) || offset < 0) {
-      throw badInput('after', `"${args.after}" is not a cursor of this connection`);
-    }
+    offset = after;
   }
   return { offset, limit: first, counted: selects(selection, 'totalCount') };
 }

@@ -15,7 +15,7 @@ import {
 } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
 import { ConfidenceEnum, PartialDateType } from './common.js';
-import { badInput } from './errors.js';
+import { badInput, quotedList } from './errors.js';
 import type { Loaders } from './loaders.js';
 import {
   argumentsOf,
@@ -24,7 +24,14 @@ import {
   selectsOnly,
   type Selection,
 } from './lookahead.js';
-import { connectionType, pageArgs, pageFromArgs, toConnection, type PageArgs } from './paging.js';
+import {
+  connectionComplexity,
+  connectionType,
+  pageArgs,
+  pageFromArgs,
+  toConnection,
+  type PageArgs,
+} from './paging.js';
 import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
@@ -139,7 +146,7 @@ export function checkRelationshipTypes(
   if (unknown.length > 0) {
     throw badInput(
       'types',
-      `unknown relationship type ${unknown.join(', ')} (known: ${RELATION_TYPE_LIST})`,
+      `unknown relationship type ${quotedList(unknown)} (known: ${RELATION_TYPE_LIST})`,
     );
   }
   return [...types];
@@ -238,6 +245,7 @@ const RelationConnectionRef = builder.connectionObject(
 builder.interfaceField(EntityRef, 'relations', (t) =>
   t.field({
     type: RelationConnectionRef,
+    complexity: connectionComplexity,
     description:
       "Every relationship of this entity, each edge with its type, direction, validity and sources. Sorted by type, then by the other entity's name.",
     args: {

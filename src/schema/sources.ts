@@ -2,7 +2,13 @@
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
 import { ConfidenceEnum, PartialDateType, SourceKindEnum } from './common.js';
-import { connectionType, pageArgs, pageFromArgs, toConnection } from './paging.js';
+import {
+  connectionComplexity,
+  connectionType,
+  pageArgs,
+  pageFromArgs,
+  toConnection,
+} from './paging.js';
 import {
   EntityConnectionRef,
   EntityRef,
@@ -88,6 +94,7 @@ builder.node(SourceRef, {
     mentions: t.field({
       type: EntityConnectionRef,
       description: 'The entities this source states something about, by name.',
+      complexity: connectionComplexity,
       args: pageArgs(t.arg),
       resolve: async (source, args, { loaders }, info) => {
         const page = pageFromArgs(args, info);
@@ -134,6 +141,7 @@ builder.queryFields((t) => ({
   sources: t.field({
     type: SourceConnectionRef,
     description: 'All sources, by kind then name.',
+    complexity: connectionComplexity,
     args: {
       kinds: t.arg({
         type: [SourceKindEnum],

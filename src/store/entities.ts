@@ -143,8 +143,11 @@ const pageOf = (order: string, counted: boolean) => `
       ? `WITH e ORDER BY ${order}
          WITH collect(e) AS matches
          WITH size(matches) AS total, matches[$offset..$offset + $limit] AS page`
-      : `WITH e ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit) + 1
-         WITH null AS total, collect(e) AS page`
+      : // collect first: an aggregation grouped by a key (even a constant) over no rows
+        // gives no row at all, and the page past the last one must still answer.
+        `WITH e ORDER BY ${order} SKIP toInteger($offset) LIMIT toInteger($limit) + 1
+         WITH collect(e) AS page
+         WITH null AS total, page`
   }
   CALL (page) {
     UNWIND page[0..toInteger($limit)] AS o
@@ -324,7 +327,8 @@ export async function searchEntities(
        RETURN size(hits) AS total,
               [hit IN hits[$offset..$offset + $limit] | {props: properties(hit.node), score: hit.score}] AS page`
     : `SKIP toInteger($offset) LIMIT toInteger($limit) + 1
-       RETURN null AS total, collect({props: properties(node), score: score}) AS page`;
+       WITH collect({props: properties(node), score: score}) AS page
+       RETURN null AS total, page`;
   const result = await database.query(
     `CALL db.index.fulltext.queryNodes('entity_search', $lucene) YIELD node, score
        WHERE $kinds IS NULL OR node.kind IN $kinds
@@ -340,15 +344,19 @@ export async function searchEntities(
   );
 }
 
-/** "Tiani junta" → `(tiani^3 OR tiani* OR tiani~1) OR (junta^3 OR junta* OR junta~1)`. */
-export function toLuceneQuery(query: string): string {
-  const words = query
+/** The words of a search query, accents and case folded: "Tillabéri Region" → tillaberi, region. */
+export function searchWords(query: string): string[] {
+  return query
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
-  return words
+}
+
+/** "Tiani junta" → `(tiani^3 OR tiani* OR tiani~1) OR (junta^3 OR junta* OR junta~1)`. */
+export function toLuceneQuery(query: string): string {
+  return searchWords(query)
     .map((word) =>
       word.length < 4 ? `(${word}^3 OR ${word}*)` : `(${word}^3 OR ${word}* OR ${word}~1)`,
     )

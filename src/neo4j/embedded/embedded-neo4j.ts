@@ -1,7 +1,9 @@
 /**
  * The embedded Neo4j as a child JVM that this Node process owns. The launcher (see
  * neo4j-embedded/) reports READY or ERROR on stdout and shuts the database down cleanly when
- * its stdin closes, so the JVM never outlives this process, however this process ends.
+ * its stdin closes, so the JVM never outlives this process, however this process ends. Its
+ * analyst user (EMBEDDED_ANALYST_USER) may read the graph and call the allowlisted procedures,
+ * nothing else.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
@@ -9,9 +11,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { ALLOWED_PROCEDURES } from '../../analyst/cypher-guard.js';
 import type { EmbeddedNeo4jConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { StartupError, USE_OTHER_NEO4J } from '../../startup-error.js';
+import { EMBEDDED_ANALYST_USER } from './analyst-user.js';
 import { prepareLauncher } from './launcher-build.js';
 
 const TAG = '@@sahel-graph ';
@@ -72,7 +76,9 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
       java,
       [
         `-Xmx${config.heap}`,
-        '-XX:+ExitOnOutOfMemoryError',
+        // No -XX:+ExitOnOutOfMemoryError: one analyst's query asking for an array larger than
+        // the heap would end the JVM; the launcher ends it itself when an OutOfMemoryError
+        // escapes a thread or the database panics (see EmbeddedNeo4j.java).
         '-jar',
         jar,
         '--port',
@@ -81,6 +87,11 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
         config.dataDir,
         '--pagecache',
         config.pageCache,
+        '--analyst-user',
+        config.analystUser ?? EMBEDDED_ANALYST_USER,
+        '--analyst-procedures',
+        [...ALLOWED_PROCEDURES].join(','),
+        ...(config.transactionMemory ? ['--analyst-memory', config.transactionMemory] : []),
       ],
       // Its own process group, so a terminal's Ctrl-C reaches only Node, which then stops the
       // JVM in order; the stdin pipe still ends the JVM if Node dies.

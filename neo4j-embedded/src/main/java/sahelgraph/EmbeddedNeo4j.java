@@ -6,18 +6,22 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Runs Neo4j Community in this JVM with Bolt on loopback, for sahel-graph's Node process.
@@ -27,6 +31,13 @@ import org.neo4j.io.ByteUnit;
  * cannot start (then exit status 2), {@code STOPPED} after a clean shutdown. Everything else
  * on stdout or stderr is Neo4j's own output.
  *
+ * <p>Connections whose principal is the analyst user ({@code --analyst-user}, any password) run
+ * in a restricted security context: read only, the graph's database only, no admin command or
+ * procedure, no view of other transactions or of settings, procedures from
+ * {@code --analyst-procedures} only, memory per transaction capped ({@code --analyst-memory}),
+ * and stopped when they outrun their timeout (see {@link AnalystLoginContext},
+ * {@link RunawayWatch}). Other connections have full access, as with authentication off.
+ *
  * <p>The parent owns this process: when its end of stdin closes (the parent exited, crashed or
  * was killed), the database is shut down cleanly and the JVM exits, so no orphan is left and the
  * store needs no recovery. SIGTERM and SIGINT do the same through the shutdown hook.
@@ -35,10 +46,12 @@ public final class EmbeddedNeo4j {
     static final String TAG = "@@sahel-graph";
 
     public static void main(String[] args) {
+        exitOnStrayOutOfMemory();
         Map<String, String> options = parseArgs(args);
         Path dataDir = Path.of(options.getOrDefault("data-dir", ".data/neo4j")).toAbsolutePath();
         int port = Integer.parseInt(options.getOrDefault("port", "7687"));
         String pageCache = options.getOrDefault("pagecache", "256m");
+        AnalystPolicy analysts = analystPolicy(options);
 
         String unusable = checkDataDir(dataDir);
         if (unusable != null) {
@@ -47,7 +60,7 @@ public final class EmbeddedNeo4j {
 
         DatabaseManagementService service;
         try {
-            service = new DatabaseManagementServiceBuilder(dataDir)
+            service = new AnalystEdition.Builder(dataDir, analysts)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
@@ -61,6 +74,7 @@ public final class EmbeddedNeo4j {
             GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             // The database can report available before Bolt serves a query; one round trip proves it.
             db.executeTransactionally("RETURN 1");
+            RunawayWatch.start((GraphDatabaseAPI) db, analysts);
         } catch (Throwable error) {
             classifyStartupFailure(error, dataDir, port);
             return; // unreachable: classifyStartupFailure exits
@@ -76,6 +90,47 @@ public final class EmbeddedNeo4j {
         say("READY " + port);
         waitForParentToGo(System.in);
         System.exit(0); // runs the shutdown hook
+    }
+
+    /**
+     * Neo4j's advice is to run with -XX:+ExitOnOutOfMemoryError; that would let one analyst's
+     * query end the JVM: {@code [x IN range(1, 400000000) | x]} asks for one array larger than the
+     * heap, and only that allocation fails. So an OutOfMemoryError that a query's thread catches
+     * fails that query alone (Neo4j answers it with Neo.TransientError.General.OutOfMemoryError),
+     * while one that escapes any thread ends the JVM, as the flag would, for the parent to start
+     * it again. A database that panicked is ended the same way (see {@link RunawayWatch}).
+     */
+    private static void exitOnStrayOutOfMemory() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            if (error instanceof OutOfMemoryError) {
+                Runtime.getRuntime().halt(3);
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, error);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                error.printStackTrace();
+            }
+        });
+    }
+
+    /** The analyst line's settings, from the arguments or their defaults. */
+    private static AnalystPolicy analystPolicy(Map<String, String> options) {
+        String user = options.getOrDefault("analyst-user", "analyst");
+        if (user.isBlank()) {
+            fail("BAD_ARGUMENTS", "--analyst-user must not be empty");
+        }
+        Set<String> procedures = Arrays.stream(options.getOrDefault("analyst-procedures", "").split(","))
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        // Unset: a quarter of the heap, so that one analyst cannot take what the others need.
+        long memory = options.containsKey("analyst-memory")
+                ? ByteUnit.parse(options.get("analyst-memory"))
+                : Runtime.getRuntime().maxMemory() / 4;
+        Duration grace = Duration.ofMillis(Long.parseLong(options.getOrDefault("analyst-grace-ms", "1000")));
+        return new AnalystPolicy(user, procedures, memory, grace, GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     /** Blocks until stdin reaches end of file: the parent closed it or no longer exists. */
