@@ -22,7 +22,6 @@ export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
   'db.schema.reltypeproperties',
   'db.index.fulltext.querynodes',
   'db.index.fulltext.queryrelationships',
-  'dbms.components',
 ]);
 
 /**
