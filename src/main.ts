@@ -26,6 +26,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  // A promise that one request left behind must not stop the server for everyone (Node's
+  // default turns an unhandled rejection into an uncaught exception): it is logged as a bug.
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ error: reason }, 'Unhandled promise rejection');
+  });
   process.on('uncaughtException', (error) => {
     logger.fatal({ error }, 'Uncaught exception');
     void shutdown('uncaught exception', 1);

@@ -61,6 +61,15 @@ function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? 'null');
 }
 
+/**
+ * The promise, marked as handled: if the executor gives up on it, its rejection is dropped
+ * instead of being unhandled; if the executor waits for it, it still sees the rejection.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
@@ -77,7 +86,11 @@ export function countAnswerBytes(schema: GraphQLSchema): void {
       field.resolve = (parent, args, context, info) => {
         const budget = (context as { response?: ResponseBudget }).response;
         if (!budget) return resolve(parent, args, context, info);
-        if (budget.exceeded) throw budget.error();
+        // Past the limit, fields fail as rejected promises, never by a synchronous throw: the
+        // executor abandons the pending promises of a list or object when one of its fields
+        // throws at once, and their later rejections would be unhandled (which ends a Node
+        // process). Promises it waits for all together are all handled.
+        if (budget.exceeded) return handled(Promise.reject(budget.error()));
         // "key": and a separator.
         budget.add(String(info.path.key).length + 4);
         const value = resolve(parent, args, context, info);
@@ -87,7 +100,9 @@ export function countAnswerBytes(schema: GraphQLSchema): void {
           if (budget.exceeded) throw budget.error();
           return resolved;
         };
-        return isPromise(value) ? value.then(count) : count(value);
+        if (isPromise(value)) return handled(value.then(count));
+        budget.add(jsonBytes(value));
+        return budget.exceeded ? handled(Promise.reject(budget.error())) : value;
       };
     }
   }
