@@ -3,22 +3,13 @@
  * time, timelines, distances and casualty aggregations; and their limits, as errors with codes.
  */
 import { describe, expect, it } from 'vitest';
-import { postGraphQL, useSeededService } from './support/service.js';
+import { graphqlClient } from './support/graphql.js';
+import { useSeededService } from './support/service.js';
 
 const seeded = useSeededService();
+const { query, errorOf } = graphqlClient(seeded);
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
-async function query(source: string): Promise<any> {
-  const { body } = await postGraphQL(seeded().url, source);
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-async function errorOf(source: string) {
-  const { body } = await postGraphQL(seeded().url, source);
-  expect(body.errors).toHaveLength(1);
-  return body.errors![0]!;
-}
 
 describe('How is France connected to JNIM?', () => {
   it('answers the shortest paths, each step with its type, direction and sources', async () => {

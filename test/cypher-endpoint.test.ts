@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { EMBEDDED_ANALYST_USER } from '../src/neo4j/embedded/analyst-user.js';
+import { postCypher } from './support/cypher.js';
 import { snapshotGraph } from './support/graph.js';
 import { postGraphQL, startTestService, useSeededService } from './support/service.js';
 
@@ -24,18 +25,10 @@ const seeded = useSeededService({
   ...ANALYST,
 });
 
-async function cypher(
+const cypher = (
   body: unknown,
   init: { query?: string; headers?: Record<string, string>; service?: RunningService } = {},
-) {
-  const response = await fetch(`${(init.service ?? seeded()).url}/cypher${init.query ?? ''}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...init.headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
-}
+) => postCypher((init.service ?? seeded()).url, body, init);
 
 const checksum = async () =>
   createHash('sha256')

@@ -4,8 +4,8 @@
  * `-a` of the user's over either. Each run is awaited to its exit; the first may resolve jars
  * from Maven Central, hence the generous bound.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import getPort from 'get-port';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { cypherShellEnvironment } from '../src/neo4j/cypher-shell/connection.js';
+import { pathWith } from './support/commands.js';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const TSX_LOADER = fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url));
@@ -61,16 +62,6 @@ function boltPort(uri: string): string {
   return new URL(uri).port || '7687';
 }
 
-/** A folder holding links to just the named commands, to stand for a PATH that lacks the rest. */
-async function pathWith(...commands: string[]): Promise<string> {
-  const dir = await mkdtemp(join(scratch, 'bin-'));
-  for (const command of commands) {
-    const target = execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim();
-    await symlink(target, join(dir, command));
-  }
-  return dir;
-}
-
 describe('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
   it.skipIf(!ownNeo4j)('runs a query on the embedded Neo4j port of the configuration', async () => {
     const result = await cypherShell(['--format', 'plain', 'RETURN 1 + 1 AS two'], {
@@ -106,13 +97,16 @@ describe('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
   });
 
   it('names Java 17+ when there is no Java', async () => {
-    const result = await cypherShell(['RETURN 1'], { PATH: await pathWith(), JAVA_HOME: '' });
+    const result = await cypherShell(['RETURN 1'], {
+      PATH: await pathWith(scratch),
+      JAVA_HOME: '',
+    });
     expectCleanFailure(result, /Java was not found/, /install Java 17\+/);
   });
 
   it('names Maven when the classpath must be resolved and there is no mvn', async () => {
     const result = await cypherShell(['RETURN 1'], {
-      PATH: await pathWith('java'),
+      PATH: await pathWith(scratch, 'java'),
       NEO4J_LAUNCHER_DIR: await mkdtemp(join(scratch, 'launcher-')),
     });
     expectCleanFailure(result, /Maven \(`mvn`\) was not found/, /install Maven/);

@@ -6,22 +6,13 @@
 import { offsetToCursor as offsetCursor } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
 import { ensureGraphSchema } from '../src/store/graph-schema.js';
+import { graphqlClient } from './support/graphql.js';
 import { postGraphQL, useSeededService } from './support/service.js';
 
 const seeded = useSeededService();
+const { query, errorOf } = graphqlClient(seeded);
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- answers are checked by shape */
-async function query(source: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const { body } = await postGraphQL(seeded().url, source, variables);
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-async function errorOf(source: string, variables: Record<string, unknown> = {}) {
-  const { body } = await postGraphQL(seeded().url, source, variables);
-  expect(body.errors).toHaveLength(1);
-  return body.errors![0]!;
-}
 
 const slugs = (connection: any) => connection.edges.map((edge: any) => edge.node.slug);
 

@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { maskError } from '../src/masked-errors.js';
 import { requestContext } from '../src/request-context.js';
+import { graphqlClient } from './support/graphql.js';
+import { random } from './support/random.js';
 import { postGraphQL, startTestService, useSeededService } from './support/service.js';
 
 const seeded = useSeededService();
+const { firstError } = graphqlClient(seeded);
 
 async function post(
   body: string,
@@ -19,12 +22,6 @@ async function post(
 ) {
   const response = await fetch(`${seeded().url}/graphql`, { method: 'POST', headers, body });
   return { status: response.status, headers: response.headers, text: await response.text() };
-}
-
-async function firstError(query: string) {
-  const { body } = await postGraphQL(seeded().url, query);
-  expect(body.errors?.length).toBeGreaterThan(0);
-  return body.errors![0]!;
 }
 
 describe('operation limits', () => {
@@ -221,14 +218,6 @@ describe('/metrics', () => {
     expect(text).toMatch(/process_resident_memory_bytes/);
   });
 });
-
-/** A small deterministic generator, so a failing case can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-}
 
 describe('fuzz', () => {
   const next = random(20231928);

@@ -3,14 +3,12 @@
  * seeds/ (not from the YAML), and the provenance rules checked over the whole graph.
  */
 import { describe, expect, it } from 'vitest';
+import { rowReader } from './support/graph.js';
 import { useSeededService } from './support/service.js';
 
 const seeded = useSeededService();
 
-const read = async <T = Record<string, unknown>>(cypher: string, params = {}) =>
-  seeded().database.read(async (tx) =>
-    (await tx.run(cypher, params)).records.map((r) => r.toObject() as T),
-  );
+const read = rowReader(() => seeded().database);
 
 /** The claims about an entity for one property: value, qualifier, claimant, report, sentence. */
 const claimsOf = (about: string, property: string) =>

@@ -9,13 +9,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { writeSyntheticSeed } from '../bench/synthetic-seed.js';
+import { fileURLToPath } from 'node:url';
+import { sourceScript, startCli } from './support/cli.js';
 import { snapshotGraph } from './support/graph.js';
 import { clearGraph, startTestService } from './support/service.js';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const TSX_LOADER = fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 
 let service: RunningService;
@@ -35,36 +33,18 @@ afterAll(async () => {
  * Runs `npm run seed -- --dir <dir>` and kills it with SIGKILL as soon as it logs that the first
  * rows are written: the transaction is open and holds some of the rows.
  */
-function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', TSX_LOADER, 'src/scripts/seed.ts', '--dir', dir],
-      {
-        cwd: PROJECT,
-        env: {
-          PATH: process.env.PATH ?? '',
-          NEO4J_URI: inject('neo4jUri'),
-          LOG_LEVEL: 'debug',
-          LOG_FORMAT: 'json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    let killed = false;
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (!killed && output.includes('"msg":"Seed rows written"')) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.on('error', reject);
-    child.on('exit', () => resolve({ killed, output }));
-  });
+async function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: string }> {
+  const run = startCli(
+    { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'debug' },
+    sourceScript('src/scripts/seed.ts', '--dir', dir),
+  );
+  // The load exiting (or a long silence) before the log resolves as not killed.
+  const killed = await run.waitForLog('Seed rows written', 10 * 60_000).then(
+    () => run.child.kill('SIGKILL'),
+    () => false,
+  );
+  await run.exited;
+  return { killed, output: run.output() };
 }
 
 describe('a seed load killed half way', () => {

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { SeedError } from '../src/seeds/seed-error.js';
-import { snapshotGraph } from './support/graph.js';
+import { rowReader, snapshotGraph } from './support/graph.js';
+import { random } from './support/random.js';
 import { clearGraph, startTestService } from './support/service.js';
 
 const FIXTURES = new URL('./fixtures/seeds/', import.meta.url).pathname;
@@ -28,10 +29,7 @@ beforeEach(async () => {
   return () => rm(dir, { recursive: true, force: true });
 });
 
-const read = async <T = Record<string, unknown>>(cypher: string, params = {}) =>
-  service.database.read(async (tx) =>
-    (await tx.run(cypher, params)).records.map((r) => r.toObject() as T),
-  );
+const read = rowReader(() => service.database);
 
 async function edit(file: string, change: (text: string) => string): Promise<string> {
   const path = join(dir, file);
@@ -302,14 +300,6 @@ describe('seed validation errors name file, line, column and path', () => {
 });
 
 describe('fuzzed seed files', () => {
-  /** A small deterministic generator, so a failing case can be replayed. */
-  function random(seed: number) {
-    return () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-  }
-
   it('are refused with located problems, or load, but never crash the loader or change the graph half way', async () => {
     const original = await readFile(join(FIXTURES, 'report.yaml'), 'utf8');
     const next = random(4242);

@@ -2,9 +2,8 @@
  * Each way the embedded Neo4j can fail to start gives one clear message naming the fix and a
  * non-zero exit: never a hang or a stack trace.
  */
-import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { runCliToExit } from './support/cli.js';
+import { pathWith } from './support/commands.js';
 import { testConfig } from './support/service.js';
 
 let scratch: string;
@@ -35,16 +35,6 @@ async function embeddedEnvironment(overrides: Record<string, string> = {}) {
   };
 }
 
-/** A folder holding links to just the named commands, to stand for a PATH that lacks the rest. */
-async function pathWith(...commands: string[]): Promise<string> {
-  const dir = await mkdtemp(join(scratch, 'bin-'));
-  for (const command of commands) {
-    const target = execFileSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).trim();
-    await symlink(target, join(dir, command));
-  }
-  return dir;
-}
-
 function expectCleanFailure(
   result: { code: number | null; output: string },
   message: RegExp,
@@ -65,7 +55,7 @@ function expectCleanFailure(
 
 describe('start-up failures of the embedded Neo4j', () => {
   it('names Java 17+ when there is no Java', async () => {
-    const result = await runCliToExit(await embeddedEnvironment({ PATH: await pathWith() }));
+    const result = await runCliToExit(await embeddedEnvironment({ PATH: await pathWith(scratch) }));
     expectCleanFailure(
       result,
       /Java was not found/,
@@ -76,7 +66,7 @@ describe('start-up failures of the embedded Neo4j', () => {
   it('names Maven when the launcher must be built and there is no mvn', async () => {
     const result = await runCliToExit(
       await embeddedEnvironment({
-        PATH: await pathWith('java'),
+        PATH: await pathWith(scratch, 'java'),
         NEO4J_LAUNCHER_DIR: await mkdtemp(join(scratch, 'launcher-')),
       }),
     );

@@ -1,4 +1,7 @@
-/** Runs `src/main.ts` as `npm start` does, in a child process, and reads what it prints. */
+/**
+ * Runs `src/main.ts` as `npm start` does (or another of the project's scripts, as `npm run`
+ * does), in a child process, and reads what it prints.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +24,12 @@ export interface ServerProgram {
   nodeArguments: string[];
 }
 
-const FROM_SOURCE: ServerProgram = {
-  cwd: PROJECT,
-  nodeArguments: ['--import', TSX_LOADER, 'src/main.ts'],
-};
+/** A TypeScript script of the project run from source, as `npm run` runs it, with arguments. */
+export function sourceScript(script: string, ...args: string[]): ServerProgram {
+  return { cwd: PROJECT, nodeArguments: ['--import', TSX_LOADER, script, ...args] };
+}
+
+const FROM_SOURCE: ServerProgram = sourceScript('src/main.ts');
 
 /** The environment of a child server: only what is given, plus PATH and HOME unless overridden. */
 export function startCli(

@@ -40,3 +40,14 @@ function normalise(props: Record<string, unknown>): Record<string, unknown> {
       }),
   );
 }
+
+/**
+ * A function that runs a read query on the database `database` returns when called, and gives
+ * its records as plain objects.
+ */
+export function rowReader(database: () => GraphDatabase) {
+  return async <T = Record<string, unknown>>(cypher: string, params = {}): Promise<T[]> =>
+    database().read(async (tx) =>
+      (await tx.run(cypher, params)).records.map((r) => r.toObject() as T),
+    );
+}
