@@ -4,10 +4,9 @@
  * share of the driver's pool in use), beside Node's own process metrics. Every label takes a
  * bounded set of values whatever clients send: each new value of a label is a series kept for
  * the life of the process, so an operation name is a label only when short and well formed,
- * and only the first MAX_OPERATION_NAMES of them; the rest count as `other`.
+ * and only the first MAX_OPERATION_NAMES of them; the rest count as `other`. The Yoga plugins
+ * that feed it and serve it are http/use-operation-metrics.ts and http/use-metrics-endpoint.ts.
  */
-import { getOperationAST, type GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DatabaseObserver } from './neo4j/database.js';
 
@@ -123,44 +122,21 @@ export class Metrics implements DatabaseObserver {
     this.sessions.inc(delta);
   }
 
-  /** Counts operations, their latency and the errors of every GraphQL result. */
-  graphqlPlugin(): Plugin {
-    return {
-      onExecute: ({ args }) => {
-        const name = args.operationName ?? getOperationAST(args.document)?.name?.value;
-        const operation = name === undefined ? 'anonymous' : this.operationNames.of(name);
-        const started = performance.now();
-        return {
-          onExecuteDone: ({ result }) => {
-            const failed = 'errors' in result && (result.errors?.length ?? 0) > 0;
-            this.operations.inc({ operation, outcome: failed ? 'error' : 'ok' });
-            this.operationDuration.observe({ operation }, (performance.now() - started) / 1000);
-          },
-        };
-      },
-      onResultProcess: ({ result }) => {
-        for (const single of Array.isArray(result) ? result : [result]) {
-          const errors = (single as { errors?: readonly GraphQLError[] }).errors ?? [];
-          for (const error of errors)
-            this.errors.inc({
-              code: this.errorCodes.of(String(error.extensions?.code ?? 'UNKNOWN')),
-            });
-        }
-      },
+  /**
+   * A GraphQL operation starts, named as the client named it (or not at all); the function
+   * returned counts it, with its outcome and latency, when it is done.
+   */
+  operationStarted(name: string | undefined): (ok: boolean) => void {
+    const operation = name === undefined ? 'anonymous' : this.operationNames.of(name);
+    const started = performance.now();
+    return (ok) => {
+      this.operations.inc({ operation, outcome: ok ? 'ok' : 'error' });
+      this.operationDuration.observe({ operation }, (performance.now() - started) / 1000);
     };
   }
 
-  /** GET /metrics in Prometheus' text format. */
-  endpointPlugin(): Plugin {
-    return {
-      onRequest: async ({ url, endResponse }) => {
-        if (url.pathname !== '/metrics') return;
-        endResponse(
-          new Response(await this.registry.metrics(), {
-            headers: { 'content-type': this.registry.contentType },
-          }),
-        );
-      },
-    };
+  /** A GraphQL error returned to a client, by its code (`UNKNOWN` when it has none). */
+  graphqlError(code: unknown): void {
+    this.errors.inc({ code: this.errorCodes.of(String(code ?? 'UNKNOWN')) });
   }
 }

@@ -3,16 +3,20 @@
  * and /ready (Neo4j answers), composed from small plugins.
  */
 import { format } from 'node:util';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { isAuthorized, useCypherEndpoint } from './analyst/cypher-endpoint.js';
-import { useArgumentErrors } from './argument-errors.js';
+import { isAuthorized } from './analyst/cypher-endpoint.js';
 import type { Config } from './config.js';
-import { useHttpCaching } from './http-caching.js';
+import { useArgumentErrors } from './http/use-argument-errors.js';
+import { useCypherEndpoint } from './http/use-cypher-endpoint.js';
+import { useHttpCaching } from './http/use-http-caching.js';
+import { useKnownOperationTypes } from './http/use-known-operation-types.js';
+import { useMetricsEndpoint } from './http/use-metrics-endpoint.js';
+import { useNeo4jReadiness } from './http/use-neo4j-readiness.js';
+import { useOperationLimits } from './http/use-operation-limits.js';
+import { useOperationMetrics } from './http/use-operation-metrics.js';
 import { maskError } from './masked-errors.js';
 import type { Metrics } from './metrics.js';
-import { useOperationLimits } from './operation-limits.js';
-import { useKnownOperationTypes } from './operation-types.js';
 import type { Logger } from './logger.js';
 import type { GraphDatabase } from './neo4j/database.js';
 import type { Context } from './schema/builder.js';
@@ -84,13 +88,13 @@ export function createApp(options: {
     batching: false,
     plugins: [
       useNeo4jReadiness(database, logger),
-      metrics.endpointPlugin(),
+      useMetricsEndpoint(metrics),
       useCypherEndpoint({ database, config, logger }),
       useHttpCaching(),
       useKnownOperationTypes(),
       useArgumentErrors(),
       ...useOperationLimits(config.limits, config.production),
-      metrics.graphqlPlugin(),
+      useOperationMetrics(metrics),
     ],
   });
 }
@@ -98,24 +102,4 @@ export function createApp(options: {
 function corsOptions(origins: string[]) {
   if (origins.length === 0) return false;
   return { origin: origins.includes('*') ? '*' : origins, methods: ['GET', 'POST'] };
-}
-
-/** /ready: 200 while Neo4j answers, 503 with a short reason while it does not. */
-function useNeo4jReadiness(database: GraphDatabase, logger: Logger): Plugin {
-  return useReadinessCheck({
-    endpoint: '/ready',
-    check: async () => {
-      try {
-        await database.ping();
-        return Response.json({ status: 'ready', neo4j: 'up' });
-      } catch (error) {
-        const { code, message } = error as { code?: string; message?: string };
-        logger.warn({ code, message }, 'readiness check: Neo4j does not answer');
-        return Response.json(
-          { status: 'unavailable', reason: `Neo4j does not answer (${code ?? 'unknown error'})` },
-          { status: 503 },
-        );
-      }
-    },
-  });
 }

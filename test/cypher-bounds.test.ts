@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { CypherRefusal } from '../src/analyst/cypher-refusal.js';
 import { EMBEDDED_ANALYST_USER } from '../src/neo4j/embedded/analyst-user.js';
-import { runOnAnalystLine, type CypherLimits } from '../src/store/analyst-cypher.js';
+import { runOnAnalystLine, type CypherLimits } from '../src/analyst/run-cypher.js';
+import { postCypher } from './support/cypher.js';
 import { eventually, postGraphQL, startTestService, useSeededService } from './support/service.js';
 
 // The embedded Neo4j's analyst login (and its watch over runaway queries) is what these bounds
@@ -30,19 +31,8 @@ const seeded = useSeededService({ CYPHER_TIMEOUT_MS: '120000', ...ANALYST });
 
 async function cypher(service: RunningService, body: unknown, query = '') {
   const started = performance.now();
-  const response = await fetch(`${service.url}/cypher${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    text,
-    json: () => JSON.parse(text),
-    seconds: (performance.now() - started) / 1000,
-  };
+  const answer = await postCypher(service.url, body, { query });
+  return { ...answer, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The test Neo4j's JVM, found by its Bolt port (Linux), for its memory figures. */

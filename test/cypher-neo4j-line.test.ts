@@ -13,7 +13,7 @@ import {
   runOnAnalystLine,
   type CypherLimits,
   type CypherResult,
-} from '../src/store/analyst-cypher.js';
+} from '../src/analyst/run-cypher.js';
 import { snapshotGraph } from './support/graph.js';
 import { HOSTILE_CYPHER } from './support/hostile-cypher.js';
 import { useSeededService } from './support/service.js';

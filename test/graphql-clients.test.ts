@@ -7,7 +7,7 @@ import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import { isAbstractType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { GET_ANSWER_MAX_AGE_SECONDS } from '../src/http-caching.js';
+import { GET_ANSWER_MAX_AGE_SECONDS } from '../src/http/use-http-caching.js';
 import { schema } from '../src/schema/index.js';
 import { readExamples } from './support/examples.js';
 import { postGraphQL, useSeededService } from './support/service.js';

@@ -10,19 +10,10 @@
 export const DEFAULT_MAX_HOPS = 10;
 
 /**
- * Read-only schema introspection and search (compared in lower case; Neo4j's own names are
- * case-sensitive, so a differently cased call is simply not found).
+ * The procedures an analyst may call. The database's analyst login is held to the same list
+ * (neo4j/analyst-procedures.ts), so the list lives with the database and is read from here.
  */
-export const ALLOWED_PROCEDURES: ReadonlySet<string> = new Set([
-  'db.labels',
-  'db.relationshiptypes',
-  'db.propertykeys',
-  'db.schema.visualization',
-  'db.schema.nodetypeproperties',
-  'db.schema.reltypeproperties',
-  'db.index.fulltext.querynodes',
-  'db.index.fulltext.queryrelationships',
-]);
+export { ALLOWED_PROCEDURES } from '../neo4j/analyst-procedures.js';
 
 /**
  * Neo4j 5's built-in functions that only compute (as `SHOW FUNCTIONS` lists them), in lower

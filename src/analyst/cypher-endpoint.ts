@@ -8,47 +8,39 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
+import { runAnalystCypher, type CypherResult } from './run-cypher.js';
 import { CypherRefusal } from './cypher-refusal.js';
 
 export const CYPHER_PATH = '/cypher';
 const MAX_BODY_BYTES = 100_000;
 
-export function useCypherEndpoint(options: {
+/** What answering a request to /cypher needs. */
+export interface CypherEndpointOptions {
   database: GraphDatabase;
   config: Pick<Config, 'cypher'>;
   logger: Logger;
-}): Plugin {
-  return {
-    async onRequest({ request, url, endResponse }) {
-      if (url.pathname !== CYPHER_PATH) return;
-      if (options.config.cypher.enabled === false) {
-        endResponse(
-          errorResponse(
-            new CypherRefusal(
-              'CYPHER_DISABLED',
-              "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
-              404,
-            ),
-          ),
-        );
-        return;
-      }
-      endResponse(await answer(request, url, options));
-    },
-  };
 }
 
-async function answer(
+/**
+ * The answer to a request to CYPHER_PATH, refusals included; never throws. Served by the Yoga
+ * plugin http/use-cypher-endpoint.ts.
+ */
+export async function answerCypherRequest(
   request: Request,
   url: URL,
-  { database, config, logger }: Parameters<typeof useCypherEndpoint>[0],
+  { database, config, logger }: CypherEndpointOptions,
 ): Promise<Response> {
   try {
+    if (config.cypher.enabled === false) {
+      throw new CypherRefusal(
+        'CYPHER_DISABLED',
+        "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
+        404,
+      );
+    }
     if (request.method !== 'POST') {
       throw new CypherRefusal(
         'METHOD_NOT_ALLOWED',

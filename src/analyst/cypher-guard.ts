@@ -4,7 +4,7 @@
  * publishes for its tools) as one read query made only of allowed clauses, functions and
  * procedures, and may walk no path longer than the maximum number of hops. Anything else is
  * refused with a code and where it is. Neo4j's EXPLAIN then checks the plan
- * (src/store/analyst-cypher.ts).
+ * (src/analyst/run-cypher.ts).
  */
 import { DEFAULT_MAX_HOPS } from './cypher-allowlist.js';
 import { refuseAmbiguousText } from './cypher-characters.js';

@@ -4,6 +4,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { CypherRefusal } from '../analyst/cypher-refusal.js';
+import { runAnalystCypher, type CypherResult } from '../analyst/run-cypher.js';
 import {
   aggregateCasualties,
   findNeighborhood,
@@ -16,7 +17,6 @@ import {
   type Neighborhood,
   type PathStep,
 } from '../store/analysis.js';
-import { runAnalystCypher, type CypherResult } from '../store/analyst-cypher.js';
 import { builder } from './builder.js';
 import { checkDateRange, dateRangeArgs } from './common.js';
 import { badInput, limitExceeded, quoted } from './errors.js';

@@ -5,7 +5,7 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { JSONObjectResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import type { GraphDatabase } from '../neo4j/database.js';
-import type { CypherLimits } from '../store/analyst-cypher.js';
+import type { CypherLimits } from '../analyst/run-cypher.js';
 import type { Loaders } from './loaders.js';
 import type { ResponseBudget } from './response-size.js';
 
@@ -33,7 +33,7 @@ export const builder = new SchemaBuilder<{
   // Each field costs 1; a list multiplies the cost of what it selects: a connection by its page
   // size (`first`, 20 when not given; see paging.ts), other lists by the count set on the field,
   // else 10. The operation's cost is counted once, with its variables, before it runs
-  // (operation-limits.ts), not by the plugin's per-field check.
+  // (http/use-cost-limit.ts), not by the plugin's per-field check.
   complexity: { disabled: true, defaultComplexity: 1, defaultListMultiplier: 10 },
   relay: {
     clientMutationId: 'omit',

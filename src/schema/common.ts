@@ -1,6 +1,11 @@
 /** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
 import type { ArgBuilder } from '@pothos/core';
-import { ENTITY_KINDS, SOURCE_KINDS, CLAIM_QUALIFIERS, type EntityKind } from '../seeds/format.js';
+import {
+  ENTITY_KINDS,
+  SOURCE_KINDS,
+  CLAIM_QUALIFIERS,
+  type EntityKind,
+} from '../graph/vocabulary.js';
 import type { LocationRecord, PartialDateRecord } from '../store/records.js';
 import { builder, type BuilderTypes } from './builder.js';
 import { badInput } from './errors.js';

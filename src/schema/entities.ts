@@ -2,7 +2,7 @@
  * Entities: the `Entity` interface and one type per kind, with the typed relationship fields
  * each kind's readers expect; and the root fields that find entities by slug, filters or search.
  */
-import { ENTITY_KINDS, SUBKINDS, type EntityKind } from '../seeds/format.js';
+import { ENTITY_KINDS, SUBKINDS, type EntityKind } from '../graph/vocabulary.js';
 import {
   listEntities,
   listEvents,

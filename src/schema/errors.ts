@@ -1,5 +1,6 @@
 /** Errors that tell the client what it asked wrong, with a code and the argument at fault. */
 import { GraphQLError } from 'graphql';
+import { MAX_PAGE_SIZE } from '../limits.js';
 
 export function badInput(
   argumentName: string,
@@ -36,4 +37,12 @@ export function quoted(value: string): string {
 export function quotedList(values: readonly string[], most = 5): string {
   const shown = values.slice(0, most).map(quoted).join(', ');
   return values.length > most ? `${shown} and ${values.length - most} more` : shown;
+}
+
+/** The client asked for a page outside 0..MAX_PAGE_SIZE. */
+export function pageSizeError(first: number): GraphQLError {
+  return badInput(
+    'first',
+    `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
+  );
 }

@@ -5,13 +5,12 @@
  */
 import type { ArgBuilder } from '@pothos/core';
 import { offsetToCursor } from '@pothos/plugin-relay';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../limits.js';
 import type { Page, Paged } from '../store/records.js';
 import type { BuilderTypes } from './builder.js';
-import { badInput, quoted } from './errors.js';
+import { badInput, pageSizeError, quoted } from './errors.js';
 import { selects, type Selection } from './lookahead.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 /**
  * The largest offset a cursor may hold: far past any list of the graph, and within the 32-bit
  * list indexes of Cypher (a larger one is no cursor of this API).
@@ -66,13 +65,6 @@ export function pageArgs(arg: ArgBuilder<BuilderTypes>) {
       description: 'Return the items after this cursor (an `endCursor` or edge `cursor`).',
     }),
   };
-}
-
-export function pageSizeError(first: number) {
-  return badInput(
-    'first',
-    `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
-  );
 }
 
 /** The page the arguments ask for; counted only when the query selects `totalCount`. */

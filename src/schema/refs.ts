@@ -4,7 +4,7 @@
  */
 import type { ClaimRecord, EntityRecord, SentenceRecord, SourceRecord } from '../store/records.js';
 import type { ObjectRef } from '@pothos/core';
-import { ENTITY_KINDS, type EntityKind } from '../seeds/format.js';
+import { ENTITY_KINDS, type EntityKind } from '../graph/vocabulary.js';
 import { builder, type BuilderTypes } from './builder.js';
 import { connectionType } from './paging.js';
 

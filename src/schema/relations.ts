@@ -3,7 +3,7 @@
  * and evidence (source, quote, sentence); the generic `relations` connection on every entity,
  * and the helper that typed fields (an organization's leaders, a country's neighbours) use.
  */
-import { RELATIONSHIP_TYPES } from '../seeds/format.js';
+import { RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import {

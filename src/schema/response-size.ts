@@ -2,9 +2,10 @@
  * The size of an answer, counted while it is built: every field of the schema's own types adds
  * its name and, for a leaf, the bytes of its value as JSON. Once the count passes the limit,
  * every field still to resolve fails at once, so no more is read from Neo4j and the answer is
- * never built (or sent) whole; operation-limits.ts then answers one RESPONSE_TOO_LARGE error.
- * The count is close to the serialised size (it leaves out braces and commas), and
- * operation-limits.ts measures the real JSON of any answer that comes near the limit.
+ * never built (or sent) whole; http/use-response-size-limit.ts then answers one
+ * RESPONSE_TOO_LARGE error. The count is close to the serialised size (it leaves out braces and
+ * commas), and http/use-response-size-limit.ts measures the real JSON of any answer that comes
+ * near the limit.
  */
 import {
   defaultFieldResolver,

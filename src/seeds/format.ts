@@ -6,150 +6,28 @@
 import { posix, win32 } from 'node:path';
 import { z } from 'zod';
 
-export const ENTITY_KINDS = [
-  'Person',
-  'Organization',
-  'Country',
-  'ArmedGroup',
-  'Place',
-  'Event',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+import {
+  CLAIM_QUALIFIERS,
+  CONFIDENCE,
+  ENTITY_KINDS,
+  EVENT_DATE_PROPERTIES,
+  RELATIONSHIP_TYPES,
+  SELF_LOOP_ALLOWED,
+  SOURCE_KINDS,
+  SUBKINDS,
+} from '../graph/vocabulary.js';
 
-/** Finer kinds, each an extra label under one kind. */
-export const SUBKINDS = {
-  Person: ['Politician', 'MilitaryOfficer', 'Diplomat', 'MilitantLeader'],
-  Organization: [
-    'GovernmentBody',
-    'MilitaryJunta',
-    'MilitaryForce',
-    'MilitaryUnit',
-    'NewsAgency',
-    'Alliance',
-    'ActivistGroup',
-  ],
-  Country: [],
-  ArmedGroup: ['JihadistGroup'],
-  Place: [
-    'City',
-    'Town',
-    'Village',
-    'AdminRegion',
-    'BorderArea',
-    'Area',
-    'DamSite',
-    'MilitaryBase',
-    'River',
-  ],
-  Event: [
-    'Attack',
-    'Accident',
-    'Coup',
-    'Protest',
-    'Announcement',
-    'Withdrawal',
-    'Deployment',
-    'Founding',
-    'Agreement',
-    'Independence',
-    'MilitaryOperation',
-    'Insurgency',
-    'PolicyInitiative',
-    'Detention',
-  ],
-} as const satisfies Record<EntityKind, readonly string[]>;
-
-export const SOURCE_KINDS = [
-  'article',
-  'statement',
-  'communique',
-  'interview',
-  'anonymous-source',
-  'analysts',
-  'reference-work',
-  'compilation',
-] as const;
-
-export const RELATIONSHIP_TYPES = [
-  'LEADS',
-  'MEMBER_OF',
-  'AFFILIATED_WITH',
-  'GOVERNS',
-  'HOLDS_OFFICE_IN',
-  'BORDERS',
-  'LOCATED_IN',
-  'CAPITAL_OF',
-  'NEAR',
-  'OCCURRED_AT',
-  'OCCURRED_IN',
-  'PARTICIPATED_IN',
-  'OVERTHREW',
-  'DETAINED',
-  'DEPLOYED_IN',
-  'BASED_AT',
-  'ANNOUNCED',
-  'PROTESTED_AGAINST',
-  'PRESSURED',
-  'FIGHTS',
-  'ACTIVE_IN',
-  'COLONIAL_RULER_OF',
-  'REPRESENTS',
-  'PART_OF',
-  'LED_TO',
-  'FOLLOWED',
-  'TARGETED',
-  'MERGED_INTO',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-/**
- * Per relationship type, whether it may relate an entity to itself. None may: a person does not
- * lead, overthrow or detain themself, a place is not near or in itself, an event does not lead to
- * or follow itself, and an organisation that fights, pressures or governs "itself" is two
- * entities (factions, a body and the state) that the seed file should name. A new type must be
- * decided here (the type checker asks for it).
- */
-export const SELF_LOOP_ALLOWED = {
-  LEADS: false,
-  MEMBER_OF: false,
-  AFFILIATED_WITH: false,
-  GOVERNS: false,
-  HOLDS_OFFICE_IN: false,
-  BORDERS: false,
-  LOCATED_IN: false,
-  CAPITAL_OF: false,
-  NEAR: false,
-  OCCURRED_AT: false,
-  OCCURRED_IN: false,
-  PARTICIPATED_IN: false,
-  OVERTHREW: false,
-  DETAINED: false,
-  DEPLOYED_IN: false,
-  BASED_AT: false,
-  ANNOUNCED: false,
-  PROTESTED_AGAINST: false,
-  PRESSURED: false,
-  FIGHTS: false,
-  ACTIVE_IN: false,
-  COLONIAL_RULER_OF: false,
-  REPRESENTS: false,
-  PART_OF: false,
-  LED_TO: false,
-  FOLLOWED: false,
-  TARGETED: false,
-  MERGED_INTO: false,
-} as const satisfies Record<RelationshipType, boolean>;
-
-export const CLAIM_QUALIFIERS = [
-  'exact',
-  'at_least',
-  'at_most',
-  'about',
-  'hundreds',
-  'several_hundred',
-  'statement',
-] as const;
-export const CONFIDENCE = ['confirmed', 'reported', 'unverified'] as const;
+/** The vocabulary is src/graph/vocabulary.ts; it is re-exported for the seed format's readers. */
+export {
+  CLAIM_QUALIFIERS,
+  CONFIDENCE,
+  ENTITY_KINDS,
+  RELATIONSHIP_TYPES,
+  SELF_LOOP_ALLOWED,
+  SOURCE_KINDS,
+  SUBKINDS,
+} from '../graph/vocabulary.js';
+export type { EntityKind, RelationshipType } from '../graph/vocabulary.js';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
   error: 'must be a slug: lower-case letters, digits and single hyphens',
@@ -243,7 +121,7 @@ const entitySchema = z
         message: 'only a Place has a location',
       });
     }
-    for (const field of ['date', 'endDate', 'deadline'] as const) {
+    for (const field of EVENT_DATE_PROPERTIES) {
       if (entity[field] && entity.kind !== 'Event') {
         context.addIssue({
           code: 'custom',

@@ -4,54 +4,11 @@
  * quote traced to the sentence of the document that holds it.
  */
 import neo4j from 'neo4j-driver';
+import type { Properties, SeedPlan } from '../graph/seed-plan.js';
+import type { DateProperty } from '../graph/vocabulary.js';
 import type { SeedRelationship, TimeValue } from './format.js';
 import { dateRange } from './time.js';
 import type { ValidSeedFile } from './validate.js';
-
-type Properties = Record<string, unknown>;
-
-export interface NodeRow {
-  id: string;
-  props: Properties;
-}
-
-export interface EntityRow extends NodeRow {
-  labels: string[];
-}
-
-export interface LinkRow {
-  from: string;
-  type: string;
-  to: string;
-}
-
-export interface RelationshipRow extends LinkRow {
-  props: Properties;
-}
-
-export interface ClaimRow extends NodeRow {
-  about: string[];
-  claimedBy: string;
-  reportedIn: string;
-  sentenceId: string;
-}
-
-export interface SentenceRow extends NodeRow {
-  documentId: string;
-}
-
-export interface SeedPlan {
-  seedFile: string;
-  sources: NodeRow[];
-  /** CITED_IN, ISSUED_BY and SPOKE_TO links of this file's sources. */
-  sourceLinks: LinkRow[];
-  sentences: SentenceRow[];
-  entities: EntityRow[];
-  relationships: RelationshipRow[];
-  claims: ClaimRow[];
-  /** Which entities each source states something about: an index for `Source.mentions`. */
-  mentions: { sourceId: string; entityId: string }[];
-}
 
 export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan {
   const tag = { seedFile: name };
@@ -214,7 +171,7 @@ function relationshipId(seedFile: string, relationship: SeedRelationship): strin
  * `name` (first day it may be), `nameLatest` (last day), `namePrecision` and `namePhrase`: the
  * interval that a date of month or year precision stands for.
  */
-function timeProperties(name: string, time: TimeValue): Properties {
+function timeProperties(name: DateProperty, time: TimeValue): Properties {
   const range = dateRange(time);
   return compact({
     [name]: toNeo4jDate(range.start),

@@ -3,6 +3,7 @@
  * points to latitude and longitude), so nothing above the store sees driver types.
  */
 import { isDate, isPoint } from 'neo4j-driver';
+import type { DateProperty, EntityKind } from '../graph/vocabulary.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -24,7 +25,7 @@ export interface LocationRecord {
 
 export interface EntityRecord {
   id: string;
-  kind: 'Person' | 'Organization' | 'Country' | 'ArmedGroup' | 'Place' | 'Event';
+  kind: EntityKind;
   subkinds: string[];
   name: string;
   aliases: string[];
@@ -224,7 +225,7 @@ export function toRelationRecord(
 }
 
 /** The `name`, `nameLatest`, `namePrecision`, `namePhrase` properties as one record. */
-function partialDate(props: Properties, name: string): PartialDateRecord | null {
+function partialDate(props: Properties, name: DateProperty): PartialDateRecord | null {
   const earliest = props[name];
   const latest = props[`${name}Latest`];
   if (!isDate(earliest)) return null;

@@ -4,7 +4,7 @@
  * gives the same graph and other files' facts are left alone. Rows go in batches (UNWIND).
  */
 import type { GraphDatabase, Transaction } from '../neo4j/database.js';
-import type { SeedPlan } from '../seeds/plan.js';
+import type { SeedPlan } from '../graph/seed-plan.js';
 
 const ROWS_PER_STATEMENT = 5_000;
 

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { ALLOWED_PROCEDURES } from '../../analyst/cypher-guard.js';
+import { ALLOWED_PROCEDURES } from '../analyst-procedures.js';
 import type { EmbeddedNeo4jConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { StartupError, USE_OTHER_NEO4J } from '../../startup-error.js';

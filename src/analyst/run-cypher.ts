@@ -1,7 +1,7 @@
 /**
  * Runs an analyst's own Cypher, read-only, behind two lines of defence.
  *
- * 1. Before Neo4j sees it: the text guard (src/analyst/cypher-guard.ts), then Neo4j's EXPLAIN
+ * 1. Before Neo4j sees it: the text guard (cypher-guard.ts), then Neo4j's EXPLAIN
  *    must show a read query with no LOAD CSV, no procedure off the allowlist and no cartesian
  *    product or unbounded path. Only `EXPLAIN ` is put in front of the analyst's text.
  * 2. In Neo4j: the query runs under the analyst login (GraphDatabase.analystRead), which Neo4j
@@ -16,9 +16,9 @@
  * a CypherRefusal with a code and a message free of Java class names and of the EXPLAIN prefix.
  */
 import neo4j from 'neo4j-driver';
-import { ALLOWED_PROCEDURES, checkCypherText } from '../analyst/cypher-guard.js';
-import { CypherRefusal } from '../analyst/cypher-refusal.js';
-import { checkNesting, MAX_NESTING, toJson, type Json } from '../analyst/serialize.js';
+import { ALLOWED_PROCEDURES, checkCypherText } from './cypher-guard.js';
+import { CypherRefusal } from './cypher-refusal.js';
+import { checkNesting, MAX_NESTING, toJson, type Json } from './serialize.js';
 import {
   AnalystLoginTooWide,
   DeadlineExceeded,
