@@ -4,19 +4,14 @@
  * runs read it from a file in the cache folder, named after a hash of the pom, so that a changed
  * version is resolved again.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { StartupError } from '../../startup-error.js';
-
-const run = promisify(execFile);
+import { runMaven } from '../maven.js';
 
 const POM = fileURLToPath(new URL('../../../neo4j-embedded/cypher-shell/pom.xml', import.meta.url));
-const RESOLVE_TIMEOUT_MS = 15 * 60_000;
 
 /** Returns the classpath, resolving it with Maven first when the cache lacks it. */
 export async function cypherShellClasspath(
@@ -39,43 +34,20 @@ export async function cypherShellClasspath(
   // Written beside its final place, then renamed: an interrupted run leaves no partial file.
   const partial = `${file}.partial-${process.pid}`;
   try {
-    await run(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        POM,
-        `-DcypherShell.classpathFile=${partial}`,
-        'dependency:build-classpath',
-      ],
-      { env: environment, timeout: RESOLVE_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-    );
+    await runMaven({
+      pom: POM,
+      arguments: [`-DcypherShell.classpathFile=${partial}`, 'dependency:build-classpath'],
+      environment,
+      fetches: 'cypher-shell',
+      neededFor: 'the first run fetches cypher-shell from Maven Central with it',
+      failureCode: 'CYPHER_SHELL_FETCH_FAILED',
+      otherWay: 'or use a cypher-shell of your own',
+    });
     const classpath = (await readFile(partial, 'utf8')).trim();
     await rename(partial, file);
     return classpath;
   } catch (error) {
     await rm(partial, { force: true });
-    throw resolveFailure(error as NodeJS.ErrnoException & { stdout?: string; stderr?: string });
+    throw error;
   }
-}
-
-function resolveFailure(error: NodeJS.ErrnoException & { stdout?: string; stderr?: string }) {
-  if (error.code === 'ENOENT') {
-    return new StartupError(
-      'MAVEN_MISSING',
-      'Maven (`mvn`) was not found; the first run fetches cypher-shell from Maven Central with it',
-      'install Maven (Debian: apt-get install maven), or use a cypher-shell of your own',
-    );
-  }
-  const output = `${error.stdout ?? ''}${error.stderr ?? ''}`
-    .trim()
-    .split('\n')
-    .slice(-15)
-    .join('\n');
-  return new StartupError(
-    'CYPHER_SHELL_FETCH_FAILED',
-    `Maven could not fetch cypher-shell:\n${output || error.message}`,
-    'check that Maven Central is reachable (proxy settings in ~/.m2/settings.xml)',
-  );
 }

@@ -3,21 +3,17 @@
  * into a cache folder named after a hash of its sources, so that later starts reuse it and a
  * changed launcher is rebuilt. Maven keeps the Neo4j jars themselves in its local repository.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Logger } from '../../logger.js';
 import { findJava } from '../java.js';
-import { StartupError, USE_OTHER_NEO4J } from '../../startup-error.js';
-
-const run = promisify(execFile);
+import { runMaven } from '../maven.js';
+import { USE_OTHER_NEO4J } from '../../startup-error.js';
 
 export const LAUNCHER_PROJECT = fileURLToPath(new URL('../../../neo4j-embedded/', import.meta.url));
-const BUILD_TIMEOUT_MS = 15 * 60_000;
 
 export interface Launcher {
   java: string;
@@ -54,21 +50,18 @@ async function buildLauncher(
   );
   const started = Date.now();
   try {
-    await run(
-      'mvn',
-      [
-        '-B',
-        '-q',
-        '-f',
-        join(LAUNCHER_PROJECT, 'pom.xml'),
-        `-Dneo4j.buildDir=${partialDir}`,
-        'package',
-      ],
-      { env: environment, timeout: BUILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-    );
+    await runMaven({
+      pom: join(LAUNCHER_PROJECT, 'pom.xml'),
+      arguments: [`-Dneo4j.buildDir=${partialDir}`, 'package'],
+      environment,
+      fetches: 'Neo4j or build its launcher',
+      neededFor: 'the first start of the embedded Neo4j fetches its jars with it',
+      failureCode: 'LAUNCHER_BUILD_FAILED',
+      otherWay: USE_OTHER_NEO4J,
+    });
   } catch (error) {
     await rm(partialDir, { recursive: true, force: true });
-    throw buildFailure(error as NodeJS.ErrnoException & { stdout?: string; stderr?: string });
+    throw error;
   }
   try {
     await rename(partialDir, buildDir);
@@ -77,26 +70,6 @@ async function buildLauncher(
     await rm(partialDir, { recursive: true, force: true });
   }
   logger.info({ seconds: (Date.now() - started) / 1000 }, 'Neo4j fetched and launcher built');
-}
-
-function buildFailure(error: NodeJS.ErrnoException & { stdout?: string; stderr?: string }) {
-  if (error.code === 'ENOENT') {
-    return new StartupError(
-      'MAVEN_MISSING',
-      'Maven (`mvn`) was not found; the first start of the embedded Neo4j fetches its jars with it',
-      `install Maven (Debian: apt-get install maven), ${USE_OTHER_NEO4J}`,
-    );
-  }
-  const output = `${error.stdout ?? ''}${error.stderr ?? ''}`
-    .trim()
-    .split('\n')
-    .slice(-15)
-    .join('\n');
-  return new StartupError(
-    'LAUNCHER_BUILD_FAILED',
-    `Maven could not fetch Neo4j or build its launcher:\n${output || error.message}`,
-    `check that Maven Central is reachable (proxy settings in ~/.m2/settings.xml), ${USE_OTHER_NEO4J}`,
-  );
 }
 
 /** A short hash of the launcher's pom and Java sources: a changed launcher gets a new folder. */
