@@ -25,7 +25,7 @@ import {
   GeoPointType,
   PartialDateType,
 } from './common.js';
-import { badInput, quoted, quotedList } from './errors.js';
+import { badInput, checkLength, quoted, quotedList } from './errors.js';
 import {
   connectionComplexity,
   connectionType,
@@ -332,11 +332,7 @@ export const MAX_SEARCH_WORDS = 10;
 
 /** A search query: not empty, and no longer than a name needs. */
 function checkSearchQuery(query: string): void {
-  if (query.length > MAX_SEARCH_LENGTH) {
-    throw badInput('query', `at most ${MAX_SEARCH_LENGTH} characters (got ${query.length})`, {
-      limit: MAX_SEARCH_LENGTH,
-    });
-  }
+  checkLength('query', query, MAX_SEARCH_LENGTH);
   if (query.trim().length === 0) throw badInput('query', 'must not be empty');
   const words = searchWords(query).length;
   if (words > MAX_SEARCH_WORDS) {
@@ -466,13 +462,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, context, info) => {
       const page = pageFromArgs(args, info);
-      if (args.name != null && args.name.length > MAX_NAME_FILTER_LENGTH) {
-        throw badInput(
-          'name',
-          `at most ${MAX_NAME_FILTER_LENGTH} characters (got ${args.name.length})`,
-          { limit: MAX_NAME_FILTER_LENGTH },
-        );
-      }
+      if (args.name != null) checkLength('name', args.name, MAX_NAME_FILTER_LENGTH);
       const filter: EntityFilter = {
         kinds: args.kinds ? [...args.kinds] : null,
         name: args.name ?? null,

@@ -46,3 +46,10 @@ export function pageSizeError(first: number): GraphQLError {
     `must be from 0 to ${MAX_PAGE_SIZE} (got ${first}); page with \`after\``,
   );
 }
+
+/** A string argument no longer than `limit` characters, else BAD_USER_INPUT with the limit. */
+export function checkLength(argumentName: string, value: string, limit: number): void {
+  if (value.length > limit) {
+    throw badInput(argumentName, `at most ${limit} characters (got ${value.length})`, { limit });
+  }
+}
