@@ -4,7 +4,7 @@
  * list, a country of middling size, a pair of people joined by a few shortest paths.
  */
 import type { GraphDatabase } from '../../src/neo4j/database.js';
-import { toLuceneQuery } from '../../src/store/entities.js';
+import { toLuceneQuery } from '../../src/store/search.js';
 import type { SuiteParams } from './operations.js';
 
 const MAX_PATHS = 25;

@@ -151,6 +151,10 @@ export const CONFIDENCE = ['confirmed', 'reported', 'unverified'] as const;
 export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
 export type Confidence = (typeof CONFIDENCE)[number];
 
+/** How precisely a date is known: the day, or only its month or year. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
 /**
  * The dated properties. A date `name` is stored as four properties: `name` (the earliest day it
  * may be), `nameLatest` (the latest), `namePrecision` (day, month or year) and `namePhrase` (the

@@ -2,9 +2,8 @@
  * Dates known to a day, a month or a year. A date of month precision stands for the whole month:
  * it is stored as the first and the last day it may be, with its precision and original phrase.
  */
+import type { DatePrecision } from '../graph/vocabulary.js';
 import type { TimeValue } from './format.js';
-
-export type DatePrecision = 'day' | 'month' | 'year';
 
 export interface DateRange {
   /** First day the date may be, YYYY-MM-DD. */

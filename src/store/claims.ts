@@ -1,8 +1,11 @@
 /** Claims: about entities, by or reported in sources, by id; each with its subjects and sentence. */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { paged, toClaimRecord, type ClaimRecord, type Page, type Paged } from './records.js';
+import { CLAIM_ROW } from './fragments.js';
+import type { Page } from './records.js';
+import { claimRow } from './rows.js';
+import { byIds, pagePerRequest, run } from './statement.js';
 
-export interface ClaimQuery extends Page {
+export interface ClaimRequest extends Page {
   /** Claims about this entity; null for any. */
   aboutId: string | null;
   /** Claims this source makes or reports; null for any. */
@@ -11,66 +14,41 @@ export interface ClaimQuery extends Page {
   properties: string[] | null;
 }
 
-const CLAIM_FIELDS = `{
-  props: properties(c),
-  about: [(c)-[:ABOUT]->(subject) | subject.id],
-  sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id])
-}`;
-
+/** Per request, the page of claims it asks for. */
 const CLAIMS = `
-  UNWIND range(0, size($queries) - 1) AS position
-  WITH position, $queries[position] AS query
-  CALL (query) {
+  CALL (request) {
     // Start from the most selective anchor: the entity, else the source, else all claims.
-    CALL (query) {
-      OPTIONAL MATCH (c:Claim)-[:ABOUT]->(:Entity {id: query.aboutId})
-      WHERE query.aboutId IS NOT NULL
+    CALL (request) {
+      OPTIONAL MATCH (c:Claim)-[:ABOUT]->(:Entity {id: request.aboutId})
+      WHERE request.aboutId IS NOT NULL
       RETURN c
       UNION
       OPTIONAL MATCH (c:Claim)
-      WHERE query.aboutId IS NULL AND (query.sourceId IS NULL OR c.claimedBy = query.sourceId
-                                       OR c.reportedIn = query.sourceId)
+      WHERE request.aboutId IS NULL AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId
+                                         OR c.reportedIn = request.sourceId)
       RETURN c
     }
     WITH c WHERE c IS NOT NULL
-      AND (query.properties IS NULL OR c.property IN query.properties)
-      AND (query.sourceId IS NULL OR c.claimedBy = query.sourceId OR c.reportedIn = query.sourceId)
+      AND (request.properties IS NULL OR c.property IN request.properties)
+      AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId OR c.reportedIn = request.sourceId)
     WITH c ORDER BY c.property, c.value, c.id
     WITH collect(c) AS matches
-    RETURN size(matches) AS total, [c IN matches[query.offset..query.offset + query.limit] | ${CLAIM_FIELDS}] AS page
+    RETURN size(matches) AS total,
+           [c IN matches[request.offset..request.offset + request.limit] | ${CLAIM_ROW}] AS page
   }
-  RETURN position, total, page ORDER BY position`;
+  RETURN position, total, page`;
 
-type ClaimRow = { props: Record<string, unknown>; about: string[]; sentence: string };
-const toRecord = (row: ClaimRow) => toClaimRecord(row.props, row.about, row.sentence);
+export const claimsStatement = (requests: readonly ClaimRequest[]) =>
+  pagePerRequest(requests, CLAIMS, claimRow);
 
-export async function findClaims(
-  database: GraphDatabase,
-  queries: readonly ClaimQuery[],
-): Promise<Paged<ClaimRecord>[]> {
-  const result = await database.query(CLAIMS, { queries });
-  return result.records.map((record, i) =>
-    paged(
-      record.get('total') as number,
-      (record.get('page') as ClaimRow[]).map(toRecord),
-      queries[i]!,
-    ),
-  );
-}
+export const findClaims = (database: GraphDatabase, requests: readonly ClaimRequest[]) =>
+  run(database, claimsStatement(requests));
 
-export async function findClaimsByIds(
-  database: GraphDatabase,
-  ids: readonly string[],
-): Promise<(ClaimRecord | null)[]> {
-  const result = await database.query(
-    `MATCH (c:Claim) WHERE c.id IN $ids RETURN ${CLAIM_FIELDS} AS row`,
-    { ids },
-  );
-  const byId = new Map(
-    result.records.map((record) => {
-      const claim = toRecord(record.get('row') as ClaimRow);
-      return [claim.id, claim];
-    }),
-  );
-  return ids.map((id) => byId.get(id) ?? null);
-}
+export const claimsByIdStatement = (ids: readonly string[]) =>
+  byIds(ids, `MATCH (c:Claim) WHERE c.id IN $ids RETURN ${CLAIM_ROW} AS row`, claimRow);
+
+export const findClaimsByIds = (database: GraphDatabase, ids: readonly string[]) =>
+  run(database, claimsByIdStatement(ids));
+
+// Until the schema layer speaks the names above.
+export type ClaimQuery = ClaimRequest;

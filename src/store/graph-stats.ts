@@ -1,25 +1,23 @@
 /** Counts of what the graph holds, by label and by relationship type, from Neo4j's count store. */
+import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
+import { decodeSingle, run } from './statement.js';
 
-export interface LabelCount {
-  label: string;
-  count: number;
-}
+const graphStats = z.object({
+  nodeCount: z.number(),
+  relationshipCount: z.number(),
+  labels: z.array(z.object({ label: z.string(), count: z.number() })),
+  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+});
 
-export interface RelationshipTypeCount {
-  type: string;
-  count: number;
-}
-
-export interface GraphStats {
-  nodeCount: number;
-  relationshipCount: number;
-  labels: LabelCount[];
-  relationshipTypes: RelationshipTypeCount[];
-}
+export type GraphStats = z.output<typeof graphStats>;
+export type LabelCount = GraphStats['labels'][number];
+export type RelationshipTypeCount = GraphStats['relationshipTypes'][number];
+const entityCount = z.object({ count: z.number() });
 
 export async function readGraphStats(database: GraphDatabase): Promise<GraphStats> {
-  const result = await database.query(`
+  return run(database, {
+    text: `
       CALL () { MATCH (n) RETURN count(n) AS nodeCount }
       CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
       CALL () {
@@ -34,11 +32,17 @@ export async function readGraphStats(database: GraphDatabase): Promise<GraphStat
         WITH type, count WHERE count > 0 ORDER BY type
         RETURN collect({type: type, count: count}) AS relationshipTypes
       }
-      RETURN nodeCount, relationshipCount, labels, relationshipTypes`);
-  return result.records[0]!.toObject() as GraphStats;
+      RETURN nodeCount, relationshipCount, labels, relationshipTypes`,
+    parameters: {},
+    decode: (records) => decodeSingle(graphStats, records),
+  });
 }
 
 export async function countEntities(database: GraphDatabase): Promise<number> {
-  const result = await database.query('MATCH (e:Entity) RETURN count(e) AS count');
-  return result.records[0]!.get('count') as number;
+  const { count } = await run(database, {
+    text: 'MATCH (e:Entity) RETURN count(e) AS count',
+    parameters: {},
+    decode: (records) => decodeSingle(entityCount, records),
+  });
+  return count;
 }

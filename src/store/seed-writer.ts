@@ -3,8 +3,12 @@
  * stays as it was. Each file's earlier contribution is replaced by its new one, so loading twice
  * gives the same graph and other files' facts are left alone. Rows go in batches (UNWIND).
  */
+import { z } from 'zod';
 import type { GraphDatabase, Transaction } from '../neo4j/database.js';
 import type { SeedPlan } from '../graph/seed-plan.js';
+import { decodeSingle } from './statement.js';
+
+const writtenCount = z.object({ written: z.number() });
 
 const ROWS_PER_STATEMENT = 5_000;
 
@@ -40,7 +44,7 @@ export function writeSeedPlans(
         const updates = result.summary.counters.updates();
         total.nodes += updates.nodesCreated;
         total.relationships += updates.relationshipsCreated;
-        written += (result.records[0]?.get('written') as number | undefined) ?? 0;
+        written += decodeSingle(writtenCount, result.records).written;
         options.onRowsWritten?.({ seedFile, rows: slice.length });
       }
       if (written !== rows.length) {

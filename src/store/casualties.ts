@@ -1,0 +1,76 @@
+/** Casualty figures aggregated by month, region or actor, each bucket with its claims. */
+import { z } from 'zod';
+import type { GraphDatabase } from '../neo4j/database.js';
+import { eventMayBeOnOrAfter, eventMayBeOnOrBefore } from './fragments.js';
+import { decodeRecords, run, type Statement } from './statement.js';
+
+export type CasualtyGrouping = 'MONTH' | 'REGION' | 'ACTOR';
+
+export interface CasualtyRequest {
+  property: string;
+  grouping: CasualtyGrouping;
+  from: string | null;
+  to: string | null;
+}
+
+const casualtyBucket = z
+  .object({
+    key: z.string(),
+    events: z.array(z.string()),
+    lowest: z.number(),
+    highest: z.number(),
+    sources: z.array(z.string()),
+    claims: z.array(z.string()),
+  })
+  .transform(({ sources, claims, ...bucket }) => ({
+    ...bucket,
+    sourceIds: sources,
+    claimIds: claims,
+  }));
+
+export type CasualtyBucket = z.output<typeof casualtyBucket>;
+
+/** The bucket of an event `e`, per grouping; events that lack what is grouped by go to "unknown". */
+const BUCKET_KEYS: Record<CasualtyGrouping, string> = {
+  MONTH: `CASE WHEN e.datePrecision IN ['day', 'month'] THEN substring(toString(e.date), 0, 7)
+               WHEN e.date IS NOT NULL THEN toString(e.date.year) + ' (month unknown)'
+               ELSE 'unknown' END`,
+  REGION: `coalesce(
+             head([(e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..3]->(region:AdminRegion) | region.name]),
+             head([(e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..3]->(country:Country) | country.name]),
+             'unknown')`,
+  ACTOR: `coalesce(
+            head([(actor:Entity)-[p:PARTICIPATED_IN]->(e) WHERE p.role IN ['attacker', 'perpetrator'] | actor.name]),
+            'unattributed')`,
+};
+
+/**
+ * Per bucket: the events, the sum over events of each event's lowest and highest claimed
+ * figure, and the distinct sources and claims behind them.
+ */
+const casualtyText = (grouping: CasualtyGrouping) => `
+  MATCH (c:Claim {property: $property})-[:ABOUT]->(e:Event)
+  WHERE c.value IS NOT NULL
+    AND ($from IS NULL OR ${eventMayBeOnOrAfter('e', '$from')})
+    AND ($to IS NULL OR ${eventMayBeOnOrBefore('e', '$to')})
+  WITH e, min(c.value) AS lowest, max(c.value) AS highest, collect(DISTINCT c.claimedBy) AS sources, collect(c.id) AS claims
+  WITH ${BUCKET_KEYS[grouping]} AS key, e, lowest, highest, sources, claims
+  WITH key, collect(e.id) AS events, sum(lowest) AS lowest, sum(highest) AS highest,
+       reduce(all = [], list IN collect(sources) | all + [x IN list WHERE NOT x IN all]) AS sources,
+       reduce(all = [], list IN collect(claims) | all + list) AS claims
+  RETURN key, events, lowest, highest, sources, claims ORDER BY key`;
+
+const CASUALTY_TEXTS = {
+  MONTH: casualtyText('MONTH'),
+  REGION: casualtyText('REGION'),
+  ACTOR: casualtyText('ACTOR'),
+};
+
+export const casualtiesStatement = (request: CasualtyRequest): Statement<CasualtyBucket[]> => ({
+  text: CASUALTY_TEXTS[request.grouping],
+  parameters: { ...request },
+  decode: (records) => decodeRecords(casualtyBucket, records),
+});
+
+export const aggregateCasualties = (database: GraphDatabase, request: CasualtyRequest) =>
+  run(database, casualtiesStatement(request));

@@ -1,0 +1,60 @@
+/**
+ * Cypher fragments that more than one statement uses. Each takes the names of the variables
+ * or parameters it reads, so that a statement reads as one text with the fragment in place.
+ */
+
+/**
+ * A batch: the body runs once per item of `$requests`, as `request` at `position`, and must
+ * RETURN `position` with exactly one row per request; the answers come back in request order.
+ */
+export const forEachRequest = (body: string) => `
+  UNWIND range(0, size($requests) - 1) AS position
+  WITH position, $requests[position] AS request
+  ${body}
+  ORDER BY position`;
+
+/**
+ * Relationship `r` holds on `day`: it surely began by then (the last day its start may be is
+ * not later) and did not surely end before it. One without dates holds on every day.
+ */
+export const holdsOn = (r: string, day: string) =>
+  `((${r}.validFromLatest IS NULL OR ${r}.validFromLatest <= date(${day}))
+    AND (${r}.validTo IS NULL OR ${r}.validTo >= date(${day})))`;
+
+/** Event `e` may have happened on or after `day` (its latest possible day is not earlier). */
+export const eventMayBeOnOrAfter = (e: string, day: string) =>
+  `coalesce(${e}.dateLatest, ${e}.endDateLatest) >= date(${day})`;
+
+/** Event `e` may have happened on or before `day` (its earliest possible day is not later). */
+export const eventMayBeOnOrBefore = (e: string, day: string) =>
+  `coalesce(${e}.date, ${e}.endDate) <= date(${day})`;
+
+/** A source node `s` as a map that `sourceRow` decodes. */
+export const SOURCE_ROW = `{
+  props: properties(s),
+  links: [(s)-[link:CITED_IN|ISSUED_BY|SPOKE_TO]->(t) | {type: type(link), id: t.id}]
+}`;
+
+/** The sources with the ids of a list expression (repeats allowed), each read once. */
+export const sourcesWithIds = (ids: string) =>
+  `COLLECT { UNWIND ${ids} AS sid WITH DISTINCT sid MATCH (s:Source {id: sid}) RETURN ${SOURCE_ROW} }`;
+
+/** A claim node `c` as a map that `claimRow` decodes. */
+export const CLAIM_ROW = `{
+  props: properties(c),
+  about: [(c)-[:ABOUT]->(subject) | subject.id],
+  sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id])
+}`;
+
+/** A point and a distance: what is within `meters` of it. */
+export interface NearFilter {
+  latitude: number;
+  longitude: number;
+  meters: number;
+}
+
+/** The place `place` lies within `$near.meters` of the point `$near`. */
+export const NEAR_DISTANCE =
+  'point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters';
+/** Places within the distance of the point (the point index finds them). */
+export const NEAR_PLACES = `MATCH (place:Place) WHERE ${NEAR_DISTANCE}`;

@@ -1,0 +1,84 @@
+/**
+ * Shortest paths between two entities over facts. Path lengths are small whole numbers checked
+ * by the caller; Cypher cannot take them as parameters, so each length has its own text.
+ */
+import { z } from 'zod';
+import type { GraphDatabase } from '../neo4j/database.js';
+import type { EntityRecord, RelationRecord } from './records.js';
+import { entityRow, relationshipRow } from './rows.js';
+import { decode, decodeRecords, run, type Statement } from './statement.js';
+
+export const MAX_PATH_LENGTH = 6;
+
+export interface PathStep {
+  fromId: string;
+  toId: string;
+  relation: RelationRecord;
+}
+
+export interface FoundPath {
+  length: number;
+  nodeIds: string[];
+  /** The entities along the path, read with it. */
+  nodes: EntityRecord[];
+  steps: PathStep[];
+}
+
+export interface PathRequest {
+  from: string;
+  to: string;
+  maxLength: number;
+  types: string[] | null;
+  limit: number;
+  /** Whether to read each step's relationship (else `steps` is empty). */
+  withSteps: boolean;
+}
+
+/**
+ * Per length, with and without a type filter (a predicate the planner cannot rule out, such as
+ * `$types IS NULL OR ...`, keeps it from its fast shortest-path search), and with or without
+ * the steps' relationships (their evidence is most of the answer).
+ */
+const pathText = (length: number, typed: boolean, steps: boolean) => `
+  MATCH (a:Entity {id: $from})
+  MATCH (b:Entity {id: $to})
+  MATCH p = allShortestPaths((a)-[*..${length}]-(b))
+  WHERE all(n IN nodes(p) WHERE n:Entity)
+    ${typed ? 'AND all(r IN relationships(p) WHERE type(r) IN $types)' : ''}
+  WITH p LIMIT toInteger($limit)
+  RETURN length(p) AS length, [n IN nodes(p) | properties(n)] AS nodes,
+         ${steps ? '[r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}]' : '[]'} AS relationships`;
+
+const pathRow = z.object({
+  length: z.number(),
+  nodes: z.array(entityRow),
+  relationships: z.array(z.object({ props: z.unknown(), type: z.unknown(), start: z.string() })),
+});
+
+export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => ({
+  text: pathText(request.maxLength, request.types !== null, request.withSteps),
+  parameters: { ...request },
+  decode: (records) =>
+    decodeRecords(pathRow, records).map(({ length, nodes, relationships }) => {
+      const nodeIds = nodes.map((node) => node.id);
+      return {
+        length,
+        nodeIds,
+        nodes,
+        steps: relationships.map((relationship, i) => {
+          const fromId = nodeIds[i]!;
+          const toId = nodeIds[i + 1]!;
+          const direction = relationship.start === fromId ? 'OUTGOING' : 'INCOMING';
+          return {
+            fromId,
+            toId,
+            relation: decode(relationshipRow, { ...relationship, direction, otherId: toId }),
+          };
+        }),
+      };
+    }),
+});
+
+/** Up to `limit` shortest paths of at most `maxLength` steps over facts between two entities. */
+export const findShortestPaths = (database: GraphDatabase, request: PathRequest) =>
+  run(database, pathsStatement(request));

@@ -1,0 +1,224 @@
+/**
+ * The boundary with Neo4j: each row a statement returns is decoded (checked and converted) into
+ * the store's records here, so that a property of an unexpected type fails loudly, naming the
+ * property, instead of travelling on as a wrongly typed value.
+ */
+import { isDate, isPoint, type Date as Neo4jDate, type Point } from 'neo4j-driver';
+import { z } from 'zod';
+import {
+  CLAIM_QUALIFIERS,
+  CONFIDENCE,
+  DATE_PRECISIONS,
+  ENTITY_KINDS,
+  RELATIONSHIP_TYPES,
+  SOURCE_KINDS,
+  type DateProperty,
+} from '../graph/vocabulary.js';
+import type {
+  ClaimRecord,
+  EntityRecord,
+  PartialDateRecord,
+  RelationRecord,
+  SourceRecord,
+} from './records.js';
+
+const neo4jDate = z.custom<Neo4jDate<number>>(isDate, 'expected a Neo4j date');
+const neo4jPoint = z.custom<Point<number>>(isPoint, 'expected a Neo4j point');
+/** A property that may be absent: Neo4j stores no nulls, so absent reads as null. */
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+const texts = z
+  .array(z.string())
+  .nullish()
+  .transform((value) => value ?? []);
+const confidence = z
+  .enum(CONFIDENCE)
+  .nullish()
+  .transform((value) => value ?? 'reported');
+
+const partialDateParts = z.object({
+  earliest: neo4jDate.nullish(),
+  latest: neo4jDate.nullish(),
+  precision: z.enum(DATE_PRECISIONS).nullish(),
+  phrase: optionalText,
+});
+
+/** The `name`, `nameLatest`, `namePrecision`, `namePhrase` properties as one record. */
+function partialDate(props: Record<string, unknown>, name: DateProperty): PartialDateRecord | null {
+  const { earliest, latest, precision, phrase } = partialDateParts.parse({
+    earliest: props[name],
+    latest: props[`${name}Latest`],
+    precision: props[`${name}Precision`],
+    phrase: props[`${name}Phrase`],
+  });
+  if (!earliest) return null;
+  return {
+    earliest: earliest.toString(),
+    latest: (latest ?? earliest).toString(),
+    precision: precision ?? 'day',
+    phrase,
+  };
+}
+
+/** An entity node's properties. */
+export const entityRow = z
+  .looseObject({
+    id: z.string(),
+    kind: z.enum(ENTITY_KINDS),
+    subkinds: texts,
+    name: z.string(),
+    aliases: texts,
+    description: z.string(),
+    wikidata: optionalText,
+    sourceIds: texts,
+    location: neo4jPoint.nullish(),
+    locationPrecisionKm: z.number().nullish(),
+    locationConfidence: confidence,
+  })
+  .transform((props): EntityRecord => ({
+    id: props.id,
+    kind: props.kind,
+    subkinds: props.subkinds,
+    name: props.name,
+    aliases: props.aliases,
+    description: props.description,
+    wikidata: props.wikidata,
+    sourceIds: props.sourceIds,
+    location: props.location
+      ? {
+          latitude: props.location.y,
+          longitude: props.location.x,
+          precisionKm: props.locationPrecisionKm ?? null,
+          confidence: props.locationConfidence,
+        }
+      : null,
+    date: partialDate(props, 'date'),
+    endDate: partialDate(props, 'endDate'),
+    deadline: partialDate(props, 'deadline'),
+  }));
+
+/**
+ * An entity read as id, name and kind only (the other end of a relationship, when that is all
+ * the request needs); the rest is empty and `otherIsBrief` says so.
+ */
+export const briefEntityRow = z
+  .object({ id: z.string(), name: z.string(), kind: z.enum(ENTITY_KINDS) })
+  .transform((brief): EntityRecord => ({
+    ...brief,
+    subkinds: [],
+    aliases: [],
+    description: '',
+    wikidata: null,
+    sourceIds: [],
+    location: null,
+    date: null,
+    endDate: null,
+    deadline: null,
+  }));
+
+const SOURCE_LINK_TYPES = ['CITED_IN', 'ISSUED_BY', 'SPOKE_TO'] as const;
+
+/** A source node's properties with its links to other sources (see `SOURCE_ROW`). */
+export const sourceRow = z
+  .object({
+    props: z.looseObject({
+      id: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      name: z.string(),
+      description: optionalText,
+      title: optionalText,
+      publisher: optionalText,
+      url: optionalText,
+      confidence,
+      textSha256: optionalText,
+    }),
+    links: z.array(z.object({ type: z.enum(SOURCE_LINK_TYPES), id: z.string() })),
+  })
+  .transform(({ props, links }): SourceRecord => {
+    const linked = (type: (typeof SOURCE_LINK_TYPES)[number]) =>
+      links.find((link) => link.type === type)?.id ?? null;
+    return {
+      id: props.id,
+      kind: props.kind,
+      name: props.name,
+      description: props.description,
+      title: props.title,
+      publisher: props.publisher,
+      url: props.url,
+      confidence: props.confidence,
+      date: partialDate(props, 'date'),
+      textSha256: props.textSha256,
+      citedInId: linked('CITED_IN'),
+      issuedById: linked('ISSUED_BY'),
+      spokeToId: linked('SPOKE_TO'),
+    };
+  });
+
+/** A claim node's properties with its subjects and sentence (see `CLAIM_ROW`). */
+export const claimRow = z
+  .object({
+    props: z.object({
+      id: z.string(),
+      property: z.string(),
+      label: z.string(),
+      value: z.number().nullish(),
+      valueText: optionalText,
+      qualifier: z.enum(CLAIM_QUALIFIERS),
+      unit: optionalText,
+      quote: z.string(),
+      confidence,
+      claimedBy: z.string(),
+      reportedIn: z.string(),
+    }),
+    about: z.array(z.string()),
+    sentence: z.string(),
+  })
+  .transform(({ props, about, sentence }): ClaimRecord => ({
+    ...props,
+    value: props.value ?? null,
+    aboutIds: about,
+    sentenceId: sentence,
+  }));
+
+/** A relationship's properties: its evidence is three parallel lists, one item per source. */
+const relationshipProps = z.looseObject({
+  id: z.string(),
+  role: optionalText,
+  description: optionalText,
+  confidence,
+  sourceIds: texts,
+  quotes: texts,
+  sentenceIds: texts,
+});
+
+export const direction = z.enum(['OUTGOING', 'INCOMING']);
+
+/** A relationship as seen from one end: its type, properties, direction and the other end's id. */
+export const relationshipRow = z
+  .object({
+    props: relationshipProps,
+    type: z.enum(RELATIONSHIP_TYPES),
+    direction,
+    otherId: z.string(),
+  })
+  .transform(({ props, type, direction, otherId }): RelationRecord => ({
+    id: props.id,
+    type,
+    direction,
+    otherId,
+    role: props.role,
+    description: props.description,
+    confidence: props.confidence,
+    validFrom: partialDate(props, 'validFrom'),
+    validTo: partialDate(props, 'validTo'),
+    evidence: props.sourceIds.map((sourceId, i) => ({
+      sourceId,
+      quote: props.quotes[i] ?? '',
+      sentenceId: props.sentenceIds[i] ?? '',
+    })),
+  }));
+
+/** A count that is there only when the request asked for it. */
+export const optionalCount = z.number().nullable();
