@@ -1,0 +1,118 @@
+// $kinds = ["Person","ArmedGroup"]
+// $name = "ti"
+// $country = null
+// $region = null
+// $near = null
+// $kind = null
+// $offset = 20
+// $limit = 5
+// $counted = true
+// $along = []
+// $alongEnd = 1
+MATCH (e:Entity)
+WHERE e.sortName >= ''
+WITH e
+WHERE
+  e.kind IN $kinds AND
+  (toLower(e.name) CONTAINS toLower($name) OR
+    any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))
+
+WITH e
+ORDER BY e.sortName DESC, e.id
+WITH collect(e) AS matches
+WITH size(matches) AS total, matches[$offset..$offset + $limit] AS page
+CALL (page) {
+  UNWIND page[0..toInteger($limit)] AS o
+  UNWIND range(0, size($along) - 1) AS position
+  WITH o, position, $along[position] AS along
+  CALL (o, along) {
+    OPTIONAL MATCH (o)-[r]-(other:Entity)
+    WHERE
+      (along.types IS NULL OR type(r) IN along.types) AND
+      (along.direction = 'BOTH' OR
+        (along.direction = 'OUTGOING' AND startNode(r) = o) OR
+        (along.direction = 'INCOMING' AND endNode(r) = o)) AND
+      (along.asOf IS NULL OR
+        ((r.validFromLatest IS NULL OR r.validFromLatest <= date(along.asOf)) AND
+          (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+    WITH r, other
+    ORDER BY type(r), toLower(other.name), r.id
+    LIMIT toInteger($alongEnd)
+    WITH
+      collect(
+        CASE
+          WHEN r IS NULL THEN null
+          ELSE {r: r, other: other}
+        END) AS matches
+    RETURN
+      CASE
+        WHEN
+          along.counted
+          THEN
+            COUNT {
+              MATCH (o)-[r]-(other:Entity)
+              WHERE
+                (along.types IS NULL OR type(r) IN along.types) AND
+                (along.direction = 'BOTH' OR
+                  (along.direction = 'OUTGOING' AND startNode(r) = o) OR
+                  (along.direction = 'INCOMING' AND endNode(r) = o)) AND
+                (along.asOf IS NULL OR
+                  ((r.validFromLatest IS NULL OR
+                      r.validFromLatest <= date(along.asOf)) AND
+                    (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+            }
+      END AS alongTotal,
+      matches[along.offset..] AS alongPage
+  }
+  RETURN
+    collect({
+      id: o.id,
+      request: position,
+      total: alongTotal,
+      page:
+        [
+          m IN alongPage
+          | {
+            props: properties(m.r),
+            type: type(m.r),
+            otherId: m.other.id,
+            other:
+              CASE
+                WHEN
+                  along.briefEnds
+                  THEN {id: m.other.id, name: m.other.name, kind: m.other.kind}
+                ELSE properties(m.other)
+              END,
+            direction:
+              CASE
+                WHEN startNode(m.r) = o THEN 'OUTGOING'
+                ELSE 'INCOMING'
+              END
+          }
+        ]
+    }) AS along
+}
+RETURN
+  total,
+  [n IN page | properties(n)] AS page,
+  along,
+  COLLECT {
+    UNWIND
+      reduce(
+        ids = [],
+        rows IN
+        [answer IN along | answer.page] |
+          ids +
+          reduce(
+            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+    WITH DISTINCT sid
+    MATCH (s:Source {id: sid})
+    RETURN {
+      props: properties(s),
+      links:
+        [
+          (s)-[link:CITED_IN|ISSUED_BY|SPOKE_TO]->(t)
+          | {type: type(link), id: t.id}
+        ]
+    }
+  } AS sources

@@ -1,0 +1,17 @@
+// $from = "tiani"
+// $to = "france"
+// $maxLength = 4
+// $types = null
+// $limit = 3
+// $withSteps = false
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity {id: $to})
+MATCH p = ALLSHORTESTPATHS ((a)-[*..4]-(b))
+WHERE all(n IN nodes(p) WHERE n:Entity)
+
+WITH p
+LIMIT toInteger($limit)
+RETURN
+  length(p) AS length,
+  [n IN nodes(p) | properties(n)] AS nodes,
+  [] AS relationships
