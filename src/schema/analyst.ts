@@ -23,7 +23,8 @@ import { badInput, limitExceeded, quoted } from './errors.js';
 import { eventPage } from './entities.js';
 import { descendantFields } from './lookahead.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from './paging.js';
-import { ClaimRef, EntityRef, EventConnectionRef, KindRefs, present } from './refs.js';
+import { ClaimRef, EntityRef, EventConnectionRef, KindRefs } from './refs.js';
+import { loadAllOrThrow, loadOrThrow } from './loaders.js';
 import { checkRelationshipTypes, RelationType } from './relations.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;
@@ -113,12 +114,12 @@ const PathStepType = builder.objectRef<PathStep>('PathStep').implement({
     from: t.field({
       type: EntityRef,
       description: 'Where the step starts.',
-      resolve: (step, _a, { loaders }) => present(loaders.entity, step.fromId),
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.fromId),
     }),
     to: t.field({
       type: EntityRef,
       description: 'Where the step ends.',
-      resolve: (step, _a, { loaders }) => present(loaders.entity, step.toId),
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.toId),
     }),
     relation: t.field({
       type: RelationType,
@@ -136,8 +137,7 @@ const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
     nodes: t.field({
       type: [EntityRef],
       description: 'The entities along the path, in order.',
-      resolve: (path, _args, { loaders }) =>
-        Promise.all(path.nodeIds.map((id) => present(loaders.entity, id))),
+      resolve: (path, _args, { loaders }) => loadAllOrThrow(loaders.entity, path.nodeIds),
     }),
     steps: t.field({
       type: [PathStepType],
@@ -173,7 +173,7 @@ const NeighborhoodNodeType = builder
       node: t.field({
         type: EntityRef,
         description: 'The entity.',
-        resolve: (n, _a, { loaders }) => present(loaders.entity, n.id),
+        resolve: (n, _a, { loaders }) => loadOrThrow(loaders.entity, n.id),
       }),
     }),
   });
@@ -243,8 +243,7 @@ const DistanceType = builder.objectRef<DistanceRecord>('Distance').implement({
     statedClaims: t.field({
       type: [ClaimRef],
       description: 'Distances between the two places that sources state ("around 190 kilometers").',
-      resolve: (distance, _args, { loaders }) =>
-        Promise.all(distance.claimIds.map((id) => present(loaders.claim, id))),
+      resolve: (distance, _args, { loaders }) => loadAllOrThrow(loaders.claim, distance.claimIds),
     }),
   }),
 });
@@ -292,8 +291,7 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
     events: t.field({
       type: [EntityRef],
       description: 'Those events.',
-      resolve: (bucket, _args, { loaders }) =>
-        Promise.all(bucket.events.map((id) => present(loaders.entity, id))),
+      resolve: (bucket, _args, { loaders }) => loadAllOrThrow(loaders.entity, bucket.events),
     }),
     lowest: t.exposeFloat('lowest', {
       description: "The sum of each event's lowest claimed figure.",
@@ -312,8 +310,7 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
     claims: t.field({
       type: [ClaimRef],
       description: 'Every claim counted.',
-      resolve: (bucket, _args, { loaders }) =>
-        Promise.all(bucket.claimIds.map((id) => present(loaders.claim, id))),
+      resolve: (bucket, _args, { loaders }) => loadAllOrThrow(loaders.claim, bucket.claimIds),
     }),
   }),
 });

@@ -14,7 +14,8 @@ import {
   toConnection,
   type PageArgs,
 } from './paging.js';
-import { ClaimRef, EntityRef, SentenceRef, SourceRef, loadNodes, present } from './refs.js';
+import { ClaimRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
 
 builder.node(ClaimRef, {
   description:
@@ -56,23 +57,22 @@ builder.node(ClaimRef, {
     about: t.field({
       type: [EntityRef],
       description: 'The entities the claim is about.',
-      resolve: (claim, _args, { loaders }) =>
-        Promise.all(claim.aboutIds.map((id) => present(loaders.entity, id))),
+      resolve: (claim, _args, { loaders }) => loadAllOrThrow(loaders.entity, claim.aboutIds),
     }),
     claimedBy: t.field({
       type: SourceRef,
       description: 'Who claims it (the ministry statement, the officer who spoke to Reuters).',
-      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.claimedBy),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.source, claim.claimedBy),
     }),
     reportedIn: t.field({
       type: SourceRef,
       description: 'Where it was reported (the article).',
-      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.reportedIn),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.source, claim.reportedIn),
     }),
     sentence: t.field({
       type: SentenceRef,
       description: 'The sentence of the report that holds the quote.',
-      resolve: (claim, _args, { loaders }) => present(loaders.sentence, claim.sentenceId),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.sentence, claim.sentenceId),
     }),
   }),
 });

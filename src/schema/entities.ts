@@ -39,10 +39,9 @@ import {
   EntityRef,
   EventConnectionRef,
   SourceRef,
-  loadNodes,
-  present,
   KindRefs,
 } from './refs.js';
+import { loadAllOrThrow, loadNodes } from './loaders.js';
 import { prefetchRelations, relationList, relationListsAhead } from './relations.js';
 
 EntityRef.implement({
@@ -83,8 +82,7 @@ EntityRef.implement({
     sources: t.field({
       type: [SourceRef],
       description: 'The sources that state this entity and what it is.',
-      resolve: (entity, _args, { loaders }) =>
-        Promise.all(entity.sourceIds.map((id) => present(loaders.source, id))),
+      resolve: (entity, _args, { loaders }) => loadAllOrThrow(loaders.source, entity.sourceIds),
     }),
   }),
 });
@@ -105,7 +103,7 @@ async function otherEnds(
     ),
   );
   const ids = [...new Set(items.map((relation) => relation.otherId))];
-  return Promise.all(ids.map((id) => present(loaders.entity, id)));
+  return loadAllOrThrow(loaders.entity, ids);
 }
 
 function relatedEntities(

@@ -17,24 +17,6 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source');
 export const ClaimRef = builder.objectRef<ClaimRecord>('Claim');
 export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
 
-/** Loads by id for a Relay node type: null where none has the id (a wrong id is no error). */
-export function loadNodes<T>(
-  loader: { load(id: string): Promise<T | null> },
-  ids: readonly string[],
-): Promise<(T | null)[]> {
-  return Promise.all(ids.map((id) => loader.load(id)));
-}
-
-/** Loads a record that must exist: its id comes from the graph itself (an edge, a claim). */
-export async function present<T>(
-  loader: { load(id: string): Promise<T | null> },
-  id: string,
-): Promise<T> {
-  const value = await loader.load(id);
-  if (value === null) throw new Error(`${id} is missing from the graph`);
-  return value;
-}
-
 export const EntityConnectionRef = builder.connectionObject(
   { type: EntityRef, ...connectionType('EntityConnection', 'Entities, a page at a time.') },
   { name: 'EntityEdge' },

@@ -16,7 +16,6 @@ import {
 import { builder, type FieldBuilder } from './builder.js';
 import { ConfidenceEnum, PartialDateType } from './common.js';
 import { badInput, quotedList } from './errors.js';
-import type { Loaders } from './loaders.js';
 import {
   argumentsOf,
   childFields,
@@ -32,7 +31,8 @@ import {
   toConnection,
   type PageArgs,
 } from './paging.js';
-import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
+import { EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { loadAllOrThrow, loadOrThrow, type Loaders } from './loaders.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
   description: 'Which way a relationship points from the entity asked about.',
@@ -52,7 +52,7 @@ export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implem
     source: t.field({
       type: SourceRef,
       description: 'Who or what states it.',
-      resolve: (evidence, _args, { loaders }) => present(loaders.source, evidence.sourceId),
+      resolve: (evidence, _args, { loaders }) => loadOrThrow(loaders.source, evidence.sourceId),
     }),
     quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
     sentence: t.field({
@@ -113,7 +113,10 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
       type: [SourceRef],
       description: 'The sources that state it (the same as `evidence { source }`).',
       resolve: (relation, _args, { loaders }) =>
-        Promise.all(relation.evidence.map((item) => present(loaders.source, item.sourceId))),
+        loadAllOrThrow(
+          loaders.source,
+          relation.evidence.map((item) => item.sourceId),
+        ),
     }),
   };
 }
@@ -133,7 +136,7 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
 /** The entity at the other end: as read with the relationship when brief, else whole. */
 function otherEnd(relation: RelationRecord, loaders: Loaders) {
   const read = relation as Partial<RelationWithEnds>;
-  return read.otherIsBrief ? read.other! : present(loaders.entity, relation.otherId);
+  return read.otherIsBrief ? read.other! : loadOrThrow(loaders.entity, relation.otherId);
 }
 
 const RELATION_TYPE_LIST = RELATIONSHIP_TYPES.join(', ');

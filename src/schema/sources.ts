@@ -9,14 +9,8 @@ import {
   pageFromArgs,
   toConnection,
 } from './paging.js';
-import {
-  EntityConnectionRef,
-  EntityRef,
-  SentenceRef,
-  SourceRef,
-  loadNodes,
-  present,
-} from './refs.js';
+import { EntityConnectionRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
 
 builder.node(SourceRef, {
   description:
@@ -115,7 +109,7 @@ builder.node(SentenceRef, {
     document: t.field({
       type: SourceRef,
       description: 'The document it belongs to.',
-      resolve: (sentence, _args, { loaders }) => present(loaders.source, sentence.documentId),
+      resolve: (sentence, _args, { loaders }) => loadOrThrow(loaders.source, sentence.documentId),
     }),
   }),
 });
@@ -153,7 +147,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { loaders, database }, info) => {
       const page = pageFromArgs(args, info);
       const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
-      const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
+      const sources = await loadAllOrThrow(loaders.source, result.items);
       return toConnection(page, { ...result, items: sources }, (source) => source);
     },
   }),
