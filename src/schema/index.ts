@@ -8,7 +8,12 @@ import './entities.js';
 import './relations.js';
 import './claims.js';
 import './sources.js';
-import './analyst.js';
+import './places.js';
+import './analyst/cypher.js';
+import './analyst/timeline.js';
+import './analyst/paths.js';
+import './analyst/neighborhood.js';
+import './analyst/casualties.js';
 import './graph-stats.js';
 
 /** The start page of GraphiQL's Docs pane, and `__schema { description }`. */
