@@ -4,11 +4,12 @@ import {
   ENTITY_KINDS,
   SOURCE_KINDS,
   CLAIM_QUALIFIERS,
+  RELATIONSHIP_TYPES,
   type EntityKind,
 } from '../graph/vocabulary.js';
 import type { LocationRecord, PartialDateRecord } from '../store/records.js';
 import { builder, type BuilderTypes } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput, quotedList } from './errors.js';
 
 /** `ArmedGroup` → `ARMED_GROUP`, `anonymous-source` → `ANONYMOUS_SOURCE`. */
 function enumValues<T extends string>(values: readonly T[], describe: (value: T) => string) {
@@ -169,4 +170,19 @@ export function dateRangeArgs(t: ArgBuilder<BuilderTypes>) {
 export function checkDateRange(args: { from?: string | null; to?: string | null }): void {
   if (args.from && args.to && args.to < args.from)
     throw badInput('to', `${args.to} is before from (${args.from})`);
+}
+
+/** A `types` argument of relationship types, checked against the vocabulary. */
+export function checkRelationshipTypes(
+  types: readonly string[] | null | undefined,
+): string[] | null {
+  if (!types) return null;
+  const unknown = types.filter((type) => !(RELATIONSHIP_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0) {
+    throw badInput(
+      'types',
+      `unknown relationship type ${quotedList(unknown)} (known: ${RELATIONSHIP_TYPES.join(', ')})`,
+    );
+  }
+  return [...types];
 }

@@ -1,8 +1,25 @@
-/** What only places have: `Place.distanceTo`, computed from coordinates beside what sources state. */
+/**
+ * What only places have (coordinates, `distanceTo`), and the `near` argument that finds
+ * entities and events within a distance of one.
+ */
 import type { DistanceRecord } from '../store/analysis.js';
-import { builder } from './builder.js';
+import type { NearFilter } from '../store/entities.js';
+import { builder, type Context } from './builder.js';
+import { GeoPointType } from './common.js';
+import { badInput, quoted } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
 import { ClaimRef, KindRefs } from './refs.js';
+
+const MAX_NEAR_KM = 5000;
+
+builder.objectField(KindRefs.Place, 'location', (t) =>
+  t.field({
+    type: GeoPointType,
+    nullable: true,
+    description: 'Its coordinates, if known.',
+    resolve: (place) => place.location,
+  }),
+);
 
 const DistanceType = builder.objectRef<DistanceRecord>('Distance').implement({
   description:
@@ -42,3 +59,39 @@ builder.objectField(KindRefs.Place, 'distanceTo', (t) =>
       loaders.distance.load({ fromId: place.id, toId: args.place }),
   }),
 );
+
+export const NearInput = builder.inputType('NearInput', {
+  description: 'Within a distance of a place, by the coordinates of both (Neo4j point distance).',
+  fields: (t) => ({
+    place: t.string({
+      required: true,
+      description: 'Slug of a place with coordinates, e.g. `niamey`.',
+    }),
+    withinKm: t.float({
+      required: true,
+      description: `The radius in kilometres, up to ${MAX_NEAR_KM}.`,
+    }),
+  }),
+});
+
+/** The centre and radius of a `near` argument, checked: a known place with coordinates. */
+export async function nearFilter(
+  near: { place: string; withinKm: number } | null | undefined,
+  { loaders }: Context,
+): Promise<NearFilter | null> {
+  if (!near) return null;
+  if (!(near.withinKm > 0 && near.withinKm <= MAX_NEAR_KM)) {
+    throw badInput(
+      'near',
+      `withinKm must be above 0 and at most ${MAX_NEAR_KM} (got ${near.withinKm})`,
+    );
+  }
+  const place = await loaders.entity.load(near.place);
+  if (!place?.location)
+    throw badInput('near', `${quoted(near.place)} is not a place with coordinates`);
+  return {
+    latitude: place.location.latitude,
+    longitude: place.location.longitude,
+    meters: near.withinKm * 1000,
+  };
+}

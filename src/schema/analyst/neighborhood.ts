@@ -8,7 +8,8 @@ import { builder } from '../builder.js';
 import { checkCount } from '../errors.js';
 import { loadOrThrow } from '../loaders.js';
 import { EntityRef } from '../refs.js';
-import { checkRelationshipTypes, RelationType } from '../relations.js';
+import { checkRelationshipTypes } from '../common.js';
+import { RelationType } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 
 const MAX_NEIGHBORHOOD_NODES = 500;

@@ -10,7 +10,8 @@ import { checkCount, unknownSlug } from '../errors.js';
 import { loadAllOrThrow, loadOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
 import { EntityRef } from '../refs.js';
-import { checkRelationshipTypes, RelationType } from '../relations.js';
+import { checkRelationshipTypes } from '../common.js';
+import { RelationType } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 
 const MAX_PATHS = 50;

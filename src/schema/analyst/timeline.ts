@@ -1,7 +1,7 @@
 /** `timeline`: the events an entity is linked to, or that happened in a place, oldest first. */
 import { builder } from '../builder.js';
 import { checkDateRange, dateRangeArgs } from '../common.js';
-import { eventPage } from '../entities.js';
+import { eventPage } from '../events.js';
 import { unknownSlug } from '../errors.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from '../paging.js';
 import { EventConnectionRef } from '../refs.js';
