@@ -5,7 +5,8 @@
 import type { ClaimQuery } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
-import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
+import { CLAIM_QUALIFIERS, CONFIDENCE } from '../graph/vocabulary.js';
+import { ClaimQualifierEnum, ConfidenceEnum, enumValue } from './common.js';
 import {
   connectionComplexity,
   connectionType,
@@ -41,7 +42,7 @@ builder.node(ClaimRef, {
     qualifier: t.field({
       type: ClaimQualifierEnum,
       description: 'How the figure is qualified: exact, at least, about, ...',
-      resolve: (claim) => claim.qualifier as 'exact',
+      resolve: (claim) => enumValue(CLAIM_QUALIFIERS, claim.qualifier),
     }),
     unit: t.string({
       nullable: true,
@@ -52,7 +53,7 @@ builder.node(ClaimRef, {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'UNVERIFIED where the source says so.',
-      resolve: (claim) => claim.confidence as 'reported',
+      resolve: (claim) => enumValue(CONFIDENCE, claim.confidence),
     }),
     about: t.field({
       type: [EntityRef],

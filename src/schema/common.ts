@@ -1,10 +1,12 @@
 /** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
 import type { ArgBuilder } from '@pothos/core';
 import {
-  ENTITY_KINDS,
-  SOURCE_KINDS,
   CLAIM_QUALIFIERS,
+  CONFIDENCE,
+  ENTITY_KINDS,
   RELATIONSHIP_TYPES,
+  SOURCE_KINDS,
+  SUBKINDS,
   type EntityKind,
 } from '../graph/vocabulary.js';
 import type { LocationRecord, PartialDateRecord } from '../store/records.js';
@@ -22,6 +24,21 @@ function enumValues<T extends string>(values: readonly T[], describe: (value: T)
       { value, description: describe(value) },
     ]),
   );
+}
+
+/** Whether a string is one of the values of a union (a list of the vocabulary). */
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value);
+
+/**
+ * A value the store reads as a plain string, as the union of the enum it is served as: the
+ * graph holds no other (the seed format checks them), so another is a broken graph.
+ */
+export function enumValue<T extends string>(values: readonly T[], value: string): T {
+  if (!isOneOf(values, value)) {
+    throw new Error(`${JSON.stringify(value)} is none of ${values.join(', ')}`);
+  }
+  return value;
 }
 
 /** Each kind of entity, for its object type and its EntityKind value. */
@@ -68,22 +85,15 @@ export const ClaimQualifierEnum = builder.enumType('ClaimQualifier', {
   ),
 });
 
+const CONFIDENCE_DESCRIPTIONS: Record<(typeof CONFIDENCE)[number], string> = {
+  confirmed: 'Confirmed by the source or by several sources.',
+  reported: 'Reported by the source, not independently confirmed.',
+  unverified: 'Marked unverified or approximate by the source.',
+};
+
 export const ConfidenceEnum = builder.enumType('Confidence', {
   description: 'How well a fact is established by its sources.',
-  values: {
-    CONFIRMED: {
-      value: 'confirmed',
-      description: 'Confirmed by the source or by several sources.',
-    },
-    REPORTED: {
-      value: 'reported',
-      description: 'Reported by the source, not independently confirmed.',
-    },
-    UNVERIFIED: {
-      value: 'unverified',
-      description: 'Marked unverified or approximate by the source.',
-    },
-  },
+  values: enumValues(CONFIDENCE, (confidence) => CONFIDENCE_DESCRIPTIONS[confidence]),
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
@@ -145,7 +155,7 @@ export const GeoPointType = builder.objectRef<LocationRecord>('GeoPoint').implem
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'UNVERIFIED where the source calls the coordinates approximate or unverified.',
-      resolve: (point) => point.confidence as 'reported',
+      resolve: (point) => enumValue(CONFIDENCE, point.confidence),
     }),
   }),
 });
@@ -172,17 +182,28 @@ export function checkDateRange(args: { from?: string | null; to?: string | null 
     throw badInput('to', `${args.to} is before from (${args.from})`);
 }
 
-/** A `types` argument of relationship types, checked against the vocabulary. */
-export function checkRelationshipTypes(
+/**
+ * A `types` argument of vocabulary values, checked: values it does not know are the client's
+ * mistake, named with the values it knows.
+ */
+function checkTypes<T extends string>(
+  what: string,
+  known: readonly T[],
   types: readonly string[] | null | undefined,
-): string[] | null {
+): T[] | null {
   if (!types) return null;
-  const unknown = types.filter((type) => !(RELATIONSHIP_TYPES as readonly string[]).includes(type));
+  const unknown = types.filter((type) => !isOneOf(known, type));
   if (unknown.length > 0) {
-    throw badInput(
-      'types',
-      `unknown relationship type ${quotedList(unknown)} (known: ${RELATIONSHIP_TYPES.join(', ')})`,
-    );
+    throw badInput('types', `unknown ${what} ${quotedList(unknown)} (known: ${known.join(', ')})`);
   }
-  return [...types];
+  return types.map((type) => enumValue(known, type));
 }
+
+export const checkRelationshipTypes = (types: readonly string[] | null | undefined) =>
+  checkTypes('relationship type', RELATIONSHIP_TYPES, types);
+
+/** The finer kinds of Event (Attack, Coup, ...). */
+export const EVENT_TYPES = SUBKINDS.Event;
+
+export const checkEventTypes = (types: readonly string[] | null | undefined) =>
+  checkTypes('event type', EVENT_TYPES, types);

@@ -3,19 +3,21 @@
  * `events` root field, whose pages bring along the typed relationship lists their nodes select.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { SUBKINDS } from '../graph/vocabulary.js';
 import { listEvents, type EVENT_ORDERS, type EventFilter } from '../store/entities.js';
 import type { EntityRecord, Page, Paged } from '../store/records.js';
 import { builder, type Context } from './builder.js';
-import { checkDateRange, dateRangeArgs, PartialDateType } from './common.js';
+import {
+  checkDateRange,
+  checkEventTypes,
+  dateRangeArgs,
+  EVENT_TYPES,
+  PartialDateType,
+} from './common.js';
 import { relationListsOf } from './entities/relationship-fields.js';
-import { badInput, quotedList } from './errors.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from './paging.js';
 import { NearInput, nearFilter } from './places.js';
 import { ClaimRef, EventConnectionRef, KindRefs } from './refs.js';
 import { relationListsAhead } from './relation-lookahead.js';
-
-const EVENT_TYPES: readonly string[] = SUBKINDS.Event;
 
 /** The claimed properties `casualtyClaims` answers. */
 const CASUALTY_PROPERTIES = [
@@ -136,15 +138,10 @@ builder.queryField('events', (t) =>
     },
     resolve: async (_root, args, context, info) => {
       const page = pageFromArgs(args, info);
-      const unknown = (args.types ?? []).filter((type) => !EVENT_TYPES.includes(type));
-      if (unknown.length > 0)
-        throw badInput(
-          'types',
-          `unknown event type ${quotedList(unknown)} (known: ${EVENT_TYPES.join(', ')})`,
-        );
+      const types = checkEventTypes(args.types);
       checkDateRange(args);
       const filter: EventFilter = {
-        types: args.types ? [...args.types] : null,
+        types,
         from: args.from ?? null,
         to: args.to ?? null,
         place: args.place ?? null,

@@ -4,6 +4,7 @@
  * (an entity looked up by slug, a page of events, the entities on a page of relationships).
  */
 import type { GraphQLResolveInfo } from 'graphql';
+import type { RelationshipType } from '../graph/vocabulary.js';
 import {
   relationQuery,
   type Direction,
@@ -30,7 +31,7 @@ export interface RelationsArgs extends PageArgs {
 
 /** A typed relationship list (an organization's `leaders`): fixed types and direction. */
 export interface RelationList {
-  types: readonly string[];
+  types: readonly RelationshipType[];
   direction: Direction;
 }
 

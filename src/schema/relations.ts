@@ -3,11 +3,11 @@
  * and evidence (source, quote, sentence), and the generic `relations` connection on every
  * entity. The typed lists (an organization's `leaders`) are entities/kinds.ts's.
  */
-import { RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
+import { CONFIDENCE, RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
 import type { RelationWithEnds } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
-import { ConfidenceEnum, PartialDateType } from './common.js';
+import { ConfidenceEnum, enumValue, PartialDateType } from './common.js';
 import { loadAllOrThrow, loadOrThrow, type Loaders } from './loaders.js';
 import {
   connectionComplexity,
@@ -87,7 +87,7 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'How well its sources establish it.',
-      resolve: (relation) => relation.confidence as 'reported',
+      resolve: (relation) => enumValue(CONFIDENCE, relation.confidence),
     }),
     evidence: t.field({
       type: [EvidenceType],

@@ -1,7 +1,8 @@
 /** Sources (the article, what it cites, reference works) and the sentences of their documents. */
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
-import { ConfidenceEnum, PartialDateType, SourceKindEnum } from './common.js';
+import { CONFIDENCE, SOURCE_KINDS } from '../graph/vocabulary.js';
+import { ConfidenceEnum, enumValue, PartialDateType, SourceKindEnum } from './common.js';
 import {
   connectionComplexity,
   connectionType,
@@ -24,7 +25,7 @@ builder.node(SourceRef, {
     kind: t.field({
       type: SourceKindEnum,
       description: 'What the source is.',
-      resolve: (source) => source.kind as 'article',
+      resolve: (source) => enumValue(SOURCE_KINDS, source.kind),
     }),
     name: t.exposeString('name', { description: 'A name that says what the source is.' }),
     title: t.string({
@@ -56,7 +57,7 @@ builder.node(SourceRef, {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'UNVERIFIED where the source itself is of doubtful attribution.',
-      resolve: (source) => source.confidence as 'reported',
+      resolve: (source) => enumValue(CONFIDENCE, source.confidence),
     }),
     textSha256: t.string({
       nullable: true,

@@ -9,7 +9,6 @@ import type { Direction } from '../../store/relations.js';
 import type { RelationList } from '../relation-lookahead.js';
 
 export interface RelationshipField extends RelationList {
-  types: readonly RelationshipType[];
   /**
    * What the field answers: `relations`, the relationships themselves with their evidence and
    * dates (and an `asOf` argument); `entities`, the entities at their other ends; `entity`, the
