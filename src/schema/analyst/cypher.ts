@@ -3,7 +3,11 @@
  * POST /cypher; a refusal is an error on the `query` argument.
  */
 import { GraphQLError } from 'graphql';
-import { CypherRefusal } from '../../analyst/cypher-refusal.js';
+import {
+  CYPHER_TURNED_OFF,
+  CypherRefusal,
+  missingTokenRefusal,
+} from '../../analyst/cypher-refusal.js';
 import { runAnalystCypher, type CypherResult } from '../../analyst/run-cypher.js';
 import { builder } from '../builder.js';
 
@@ -57,18 +61,10 @@ builder.queryField('cypher', (t) =>
     resolve: async (_root, args, { database, cypher }) => {
       try {
         if (cypher.limits.enabled === false) {
-          throw new CypherRefusal(
-            'FORBIDDEN',
-            "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
-            403,
-          );
+          throw new CypherRefusal('FORBIDDEN', CYPHER_TURNED_OFF, 403);
         }
         if (!cypher.authorized) {
-          throw new CypherRefusal(
-            'UNAUTHORIZED',
-            'send the CYPHER_TOKEN as "Authorization: Bearer <token>"',
-            401,
-          );
+          throw missingTokenRefusal();
         }
         return await runAnalystCypher(database, args.query, args.params ?? {}, cypher.limits);
       } catch (error) {
