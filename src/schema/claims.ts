@@ -6,7 +6,7 @@ import type { ClaimQuery } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { CLAIM_QUALIFIERS, CONFIDENCE } from '../graph/vocabulary.js';
-import { ClaimQualifierEnum, ConfidenceEnum, enumValue } from './common.js';
+import { ClaimQualifierEnum, ConfidenceEnum, enumValue } from './enums.js';
 import {
   connectionComplexity,
   connectionType,

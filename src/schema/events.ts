@@ -6,13 +6,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { listEvents, type EVENT_ORDERS, type EventFilter } from '../store/entities.js';
 import type { EntityRecord, Page, Paged } from '../store/records.js';
 import { builder, type Context } from './builder.js';
-import {
-  checkDateRange,
-  checkEventTypes,
-  dateRangeArgs,
-  EVENT_TYPES,
-  PartialDateType,
-} from './common.js';
+import { checkDateRange, dateRangeArgs, PartialDateType } from './dates.js';
+import { checkEventTypes, EVENT_TYPES } from './enums.js';
 import { relationListsOf } from './entities/relationship-fields.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from './paging.js';
 import { NearInput, nearFilter } from './places.js';

@@ -2,7 +2,8 @@
 import { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import { countAnswerBytes } from './response-size.js';
-import './common.js';
+import './enums.js';
+import './dates.js';
 import './nodes.js';
 import './entities/interface.js';
 import './entities/kinds.js';

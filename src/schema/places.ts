@@ -2,15 +2,35 @@
  * What only places have (coordinates, `distanceTo`), and the `near` argument that finds
  * entities and events within a distance of one.
  */
+import { CONFIDENCE } from '../graph/vocabulary.js';
 import type { DistanceRecord } from '../store/analysis.js';
 import type { NearFilter } from '../store/entities.js';
+import type { LocationRecord } from '../store/records.js';
 import { builder, type Context } from './builder.js';
-import { GeoPointType } from './common.js';
+import { ConfidenceEnum, enumValue } from './enums.js';
 import { badInput, quoted } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
 import { ClaimRef, KindRefs } from './refs.js';
 
 const MAX_NEAR_KM = 5000;
+
+const GeoPointType = builder.objectRef<LocationRecord>('GeoPoint').implement({
+  description: 'WGS-84 coordinates of a place, with how precise and how sure they are.',
+  fields: (t) => ({
+    latitude: t.exposeFloat('latitude', { description: 'Degrees north (negative: south).' }),
+    longitude: t.exposeFloat('longitude', { description: 'Degrees east (negative: west).' }),
+    precisionKm: t.float({
+      nullable: true,
+      description: 'How far the true place may be from the point, in kilometres.',
+      resolve: (point) => point.precisionKm,
+    }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'UNVERIFIED where the source calls the coordinates approximate or unverified.',
+      resolve: (point) => enumValue(CONFIDENCE, point.confidence),
+    }),
+  }),
+});
 
 builder.objectField(KindRefs.Place, 'location', (t) =>
   t.field({

@@ -9,7 +9,7 @@ import { builder, type BuilderTypes } from './builder.js';
 import { connectionType } from './paging.js';
 
 export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
-/** One object type per kind of entity, all implementing Entity (see entities.ts). */
+/** One object type per kind of entity, all implementing Entity (see entities/kinds.ts). */
 export const KindRefs = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [kind, builder.objectRef<EntityRecord>(kind)]),
 ) as unknown as Record<EntityKind, ObjectRef<BuilderTypes, EntityRecord>>;

@@ -11,7 +11,7 @@ import {
   type RelationAsk,
   type RelationQuery,
 } from '../store/relations.js';
-import { checkRelationshipTypes } from './common.js';
+import { checkRelationshipTypes } from './enums.js';
 import type { Loaders } from './loaders.js';
 import {
   argumentsOf,

@@ -7,7 +7,8 @@ import { CONFIDENCE, RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
 import type { RelationWithEnds } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
-import { ConfidenceEnum, enumValue, PartialDateType } from './common.js';
+import { PartialDateType } from './dates.js';
+import { ConfidenceEnum, enumValue } from './enums.js';
 import { loadAllOrThrow, loadOrThrow, type Loaders } from './loaders.js';
 import {
   connectionComplexity,

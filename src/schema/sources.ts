@@ -2,7 +2,8 @@
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
 import { CONFIDENCE, SOURCE_KINDS } from '../graph/vocabulary.js';
-import { ConfidenceEnum, enumValue, PartialDateType, SourceKindEnum } from './common.js';
+import { PartialDateType } from './dates.js';
+import { ConfidenceEnum, enumValue, SourceKindEnum } from './enums.js';
 import {
   connectionComplexity,
   connectionType,

@@ -1,7 +1,7 @@
 /** `casualtyStatistics`: claimed casualty figures summed by month, region or actor. */
 import { aggregateCasualties, type CasualtyBucket } from '../../store/analysis.js';
 import { builder } from '../builder.js';
-import { checkDateRange, dateRangeArgs } from '../common.js';
+import { checkDateRange, dateRangeArgs } from '../dates.js';
 import { loadAllOrThrow } from '../loaders.js';
 import { ClaimRef, EntityRef } from '../refs.js';
 

@@ -8,7 +8,7 @@ import { builder } from '../builder.js';
 import { checkCount } from '../errors.js';
 import { loadOrThrow } from '../loaders.js';
 import { EntityRef } from '../refs.js';
-import { checkRelationshipTypes } from '../common.js';
+import { checkRelationshipTypes } from '../enums.js';
 import { RelationType } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 

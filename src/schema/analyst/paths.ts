@@ -10,7 +10,7 @@ import { checkCount, unknownSlug } from '../errors.js';
 import { loadAllOrThrow, loadOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
 import { EntityRef } from '../refs.js';
-import { checkRelationshipTypes } from '../common.js';
+import { checkRelationshipTypes } from '../enums.js';
 import { RelationType } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 

@@ -1,6 +1,6 @@
 /** `timeline`: the events an entity is linked to, or that happened in a place, oldest first. */
 import { builder } from '../builder.js';
-import { checkDateRange, dateRangeArgs } from '../common.js';
+import { checkDateRange, dateRangeArgs } from '../dates.js';
 import { eventPage } from '../events.js';
 import { unknownSlug } from '../errors.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from '../paging.js';

@@ -1,6 +1,6 @@
 /** The `Entity` interface: what every person, organization, country, armed group, place and event has. */
 import { builder } from '../builder.js';
-import { EntityKindEnum } from '../common.js';
+import { EntityKindEnum } from '../enums.js';
 import { loadAllOrThrow } from '../loaders.js';
 import { EntityRef, SourceRef } from '../refs.js';
 

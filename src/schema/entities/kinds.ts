@@ -7,7 +7,7 @@ import { ENTITY_KINDS } from '../../graph/vocabulary.js';
 import type { EntityRecord } from '../../store/records.js';
 import { relationQuery } from '../../store/relations.js';
 import { builder, type Context, type FieldBuilder } from '../builder.js';
-import { ENTITY_KIND_DESCRIPTIONS } from '../common.js';
+import { ENTITY_KIND_DESCRIPTIONS } from '../enums.js';
 import { loadAllOrThrow, loadNodes } from '../loaders.js';
 import { relationListAsk, type RelationList } from '../relation-lookahead.js';
 import { EntityRef, KindRefs } from '../refs.js';

@@ -6,7 +6,7 @@ import {
   type EntityFilter,
 } from '../../store/entities.js';
 import { builder } from '../builder.js';
-import { EntityKindEnum } from '../common.js';
+import { EntityKindEnum } from '../enums.js';
 import { badInput, checkLength } from '../errors.js';
 import {
   connectionComplexity,

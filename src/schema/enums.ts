@@ -1,5 +1,7 @@
-/** Types shared by the families: kinds, dates with their precision, coordinates, confidence. */
-import type { ArgBuilder } from '@pothos/core';
+/**
+ * The graph's vocabulary (graph/vocabulary.ts) as GraphQL enums, the narrowing of the strings
+ * the store reads to their unions, and the checks of `types` arguments that name the vocabulary.
+ */
 import {
   CLAIM_QUALIFIERS,
   CONFIDENCE,
@@ -9,8 +11,7 @@ import {
   SUBKINDS,
   type EntityKind,
 } from '../graph/vocabulary.js';
-import type { LocationRecord, PartialDateRecord } from '../store/records.js';
-import { builder, type BuilderTypes } from './builder.js';
+import { builder } from './builder.js';
 import { badInput, quotedList } from './errors.js';
 
 /** `ArmedGroup` → `ARMED_GROUP`, `anonymous-source` → `ANONYMOUS_SOURCE`. */
@@ -95,92 +96,6 @@ export const ConfidenceEnum = builder.enumType('Confidence', {
   description: 'How well a fact is established by its sources.',
   values: enumValues(CONFIDENCE, (confidence) => CONFIDENCE_DESCRIPTIONS[confidence]),
 });
-
-export const DatePrecisionEnum = builder.enumType('DatePrecision', {
-  description: 'How precisely a date is known.',
-  values: {
-    DAY: { value: 'day', description: 'Known to the day.' },
-    MONTH: { value: 'month', description: 'Known to the month: any day of it.' },
-    YEAR: { value: 'year', description: 'Known to the year: any day of it.' },
-  },
-});
-
-export const PartialDateType = builder.objectRef<PartialDateRecord>('PartialDate').implement({
-  description:
-    'A date as precisely as the source knows it: a day, a month or a year, with the interval it stands for and the words that stated it.',
-  fields: (t) => ({
-    value: t.string({
-      description: 'The date at its precision: `2023-09-28`, `2023-08` or `2023`.',
-      resolve: (date) =>
-        date.precision === 'day'
-          ? date.earliest
-          : date.precision === 'month'
-            ? date.earliest.slice(0, 7)
-            : date.earliest.slice(0, 4),
-    }),
-    precision: t.field({
-      type: DatePrecisionEnum,
-      description: 'Day, month or year.',
-      resolve: (date) => date.precision,
-    }),
-    earliest: t.field({
-      type: 'LocalDate',
-      description: 'The first day the date may be.',
-      resolve: (date) => date.earliest,
-    }),
-    latest: t.field({
-      type: 'LocalDate',
-      description: 'The last day the date may be.',
-      resolve: (date) => date.latest,
-    }),
-    phrase: t.string({
-      nullable: true,
-      description:
-        'The words of the source, e.g. "Thursday (September 28, 2023) morning" or "Mid-August".',
-      resolve: (date) => date.phrase,
-    }),
-  }),
-});
-
-export const GeoPointType = builder.objectRef<LocationRecord>('GeoPoint').implement({
-  description: 'WGS-84 coordinates of a place, with how precise and how sure they are.',
-  fields: (t) => ({
-    latitude: t.exposeFloat('latitude', { description: 'Degrees north (negative: south).' }),
-    longitude: t.exposeFloat('longitude', { description: 'Degrees east (negative: west).' }),
-    precisionKm: t.float({
-      nullable: true,
-      description: 'How far the true place may be from the point, in kilometres.',
-      resolve: (point) => point.precisionKm,
-    }),
-    confidence: t.field({
-      type: ConfidenceEnum,
-      description: 'UNVERIFIED where the source calls the coordinates approximate or unverified.',
-      resolve: (point) => enumValue(CONFIDENCE, point.confidence),
-    }),
-  }),
-});
-
-/** The `from` and `to` arguments of fields that select events by date, precision aware. */
-export function dateRangeArgs(t: ArgBuilder<BuilderTypes>) {
-  return {
-    from: t({
-      type: 'LocalDate',
-      required: false,
-      description: 'Events that may have happened on or after this day.',
-    }),
-    to: t({
-      type: 'LocalDate',
-      required: false,
-      description: 'Events that may have happened on or before this day.',
-    }),
-  };
-}
-
-/** A date range that ends before it starts is the client's mistake, named as `to`. */
-export function checkDateRange(args: { from?: string | null; to?: string | null }): void {
-  if (args.from && args.to && args.to < args.from)
-    throw badInput('to', `${args.to} is before from (${args.from})`);
-}
 
 /**
  * A `types` argument of vocabulary values, checked: values it does not know are the client's
