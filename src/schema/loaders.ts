@@ -1,6 +1,8 @@
 /**
  * Per-request DataLoaders: every lookup of the same kind made while resolving one nesting level
- * of a query goes to Neo4j as one Cypher query.
+ * of a query goes to Neo4j as one Cypher query. They live here together, with their cache keys,
+ * because answers cross kinds: a page of relationships primes the entity and source loaders, a
+ * path primes the entity loader.
  */
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from '../neo4j/database.js';
@@ -83,3 +85,30 @@ export function createLoaders(database: GraphDatabase) {
     ),
   };
 }
+
+/** A loader of records by id that answers null where none has the id. */
+interface RecordLoader<T> {
+  load(id: string): Promise<T | null>;
+}
+
+/** Loads by id for a Relay node type: null where none has the id (a wrong id is no error). */
+export function loadNodes<T>(
+  loader: RecordLoader<T>,
+  ids: readonly string[],
+): Promise<(T | null)[]> {
+  return Promise.all(ids.map((id) => loader.load(id)));
+}
+
+/**
+ * Loads a record that must exist, or throws: its id comes from the graph itself (an edge, a
+ * claim), so a missing record is a broken graph, not the client's mistake.
+ */
+export async function loadOrThrow<T>(loader: RecordLoader<T>, id: string): Promise<T> {
+  const value = await loader.load(id);
+  if (value === null) throw new Error(`${id} is missing from the graph`);
+  return value;
+}
+
+/** Loads records that must exist (see loadOrThrow), in the order of their ids. */
+export const loadAllOrThrow = <T>(loader: RecordLoader<T>, ids: readonly string[]) =>
+  Promise.all(ids.map((id) => loadOrThrow(loader, id)));
