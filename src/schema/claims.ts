@@ -2,7 +2,7 @@
  * Claims: figures and disputable statements, each with who claims it, where it was reported,
  * the quote and its sentence. Claims that disagree stand side by side, never averaged.
  */
-import type { ClaimQuery } from '../store/claims.js';
+import type { ClaimRequest } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { CLAIM_QUALIFIERS, CONFIDENCE } from '../graph/vocabulary.js';
@@ -88,7 +88,7 @@ export const ClaimConnectionRef = builder.connectionObject(
 
 async function claimConnection(
   args: PageArgs & { properties?: readonly string[] | null },
-  query: Pick<ClaimQuery, 'aboutId' | 'sourceId'>,
+  query: Pick<ClaimRequest, 'aboutId' | 'sourceId'>,
   { loaders }: Context,
   info: GraphQLResolveInfo,
 ) {

@@ -3,7 +3,7 @@
  * `events` root field, whose pages bring along the typed relationship lists their nodes select.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { listEvents, type EVENT_ORDERS, type EventFilter } from '../store/entities.js';
+import { listEvents, type EVENT_ORDERS, type EventFilter } from '../store/events.js';
 import type { EntityRecord, Page, Paged } from '../store/records.js';
 import { builder, type Context } from './builder.js';
 import { checkDateRange, dateRangeArgs, PartialDateType } from './dates.js';

@@ -3,8 +3,8 @@
  * entities and events within a distance of one.
  */
 import { CONFIDENCE } from '../graph/vocabulary.js';
-import type { DistanceRecord } from '../store/analysis.js';
-import type { NearFilter } from '../store/entities.js';
+import type { DistanceRecord } from '../store/distances.js';
+import type { NearFilter } from '../store/fragments.js';
 import type { LocationRecord } from '../store/records.js';
 import { builder, type Context } from './builder.js';
 import { ConfidenceEnum, enumValue } from './enums.js';

@@ -1,15 +1,15 @@
 /**
- * Reading ahead for relationships: from a query's selection (lookahead.ts), the relationship
- * queries that the fields below will make, so that they are made once, with what is above them
+ * Reading ahead for relationships: from a query's selection (lookahead.ts), the relation
+ * requests that the fields below will make, so that they are made once, with what is above them
  * (an entity looked up by slug, a page of events, the entities on a page of relationships).
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RelationshipType } from '../graph/vocabulary.js';
 import {
-  relationQuery,
+  entityRelationsRequest,
   type Direction,
-  type RelationAsk,
-  type RelationQuery,
+  type RelationRequest,
+  type EntityRelationsRequest,
 } from '../store/relations.js';
 import { checkRelationshipTypes } from './enums.js';
 import type { Loaders } from './loaders.js';
@@ -49,7 +49,7 @@ const briefEnds = (selection: Selection, path: readonly string[]) =>
   );
 
 /** What a `relations` field asks, checked (a bad argument throws its error). */
-function relationsFieldAsk(args: RelationsArgs, selection: Selection): RelationAsk {
+function checkedRelationRequest(args: RelationsArgs, selection: Selection): RelationRequest {
   return {
     types: checkRelationshipTypes(args.types),
     direction: args.direction ?? 'BOTH',
@@ -60,20 +60,20 @@ function relationsFieldAsk(args: RelationsArgs, selection: Selection): RelationA
 }
 
 /**
- * The query a `relations` field of an entity makes: what it asks, and what the `relations`
+ * The request a `relations` field of an entity makes: what it asks, and what the `relations`
  * field of the entities on its page will ask (answered along), if the selection has one.
  */
-export function relationsFieldQuery(
+export function relationsFieldRequest(
   entityId: string,
   args: RelationsArgs,
   selection: Selection,
   info: GraphQLResolveInfo,
-): RelationQuery {
+): EntityRelationsRequest {
   const [nested] = descendantFields(selection, ['edges', 'node', 'relations']);
-  let next: RelationAsk | null = null;
+  let next: RelationRequest | null = null;
   if (nested) {
     try {
-      next = relationsFieldAsk(argumentsOf(info, 'Entity', nested), {
+      next = checkedRelationRequest(argumentsOf(info, 'Entity', nested), {
         fieldNodes: [nested],
         fragments: info.fragments,
       });
@@ -81,7 +81,7 @@ export function relationsFieldQuery(
       next = null; // a bad argument: the nested field reports it when it runs
     }
   }
-  return relationQuery(entityId, relationsFieldAsk(args, selection), next);
+  return entityRelationsRequest(entityId, checkedRelationRequest(args, selection), next);
 }
 
 /**
@@ -99,7 +99,7 @@ export async function prefetchRelations(
       try {
         const selection = { fieldNodes: [node], fragments: info.fragments };
         const args = argumentsOf(info, 'Entity', node) as RelationsArgs;
-        await loaders.relations.load(relationsFieldQuery(entityId, args, selection, info));
+        await loaders.relations.load(relationsFieldRequest(entityId, args, selection, info));
       } catch {
         // reported by the field
       }
@@ -108,11 +108,11 @@ export async function prefetchRelations(
 }
 
 /** What a typed relationship list asks (all of it: these lists are short). */
-export const relationListAsk = (
+export const relationListRequest = (
   { types, direction }: RelationList,
   asOf: string | null,
   selection: Selection,
-): RelationAsk => ({
+): RelationRequest => ({
   types: [...types],
   direction,
   asOf,
@@ -130,19 +130,19 @@ export function relationListsAhead(
   info: GraphQLResolveInfo,
   typeName: string,
   lists: Readonly<Record<string, RelationList>>,
-): RelationAsk[] {
-  const asks: RelationAsk[] = [];
+): RelationRequest[] {
+  const requests: RelationRequest[] = [];
   const nodes = descendantFields(info, ['edges', 'node']);
   for (const [name, list] of Object.entries(lists)) {
     for (const selected of childFields({ fieldNodes: nodes, fragments: info.fragments }, name)) {
       try {
         const { asOf } = argumentsOf(info, typeName, selected) as { asOf?: string | null };
         const fieldSelection = { fieldNodes: [selected], fragments: info.fragments };
-        asks.push(relationListAsk(list, asOf ?? null, fieldSelection));
+        requests.push(relationListRequest(list, asOf ?? null, fieldSelection));
       } catch {
         // a bad argument: the field reports it when it runs
       }
     }
   }
-  return asks;
+  return requests;
 }

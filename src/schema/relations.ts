@@ -18,7 +18,7 @@ import {
   toConnection,
 } from './paging.js';
 import { EntityRef, SentenceRef, SourceRef } from './refs.js';
-import { relationsFieldQuery } from './relation-lookahead.js';
+import { relationsFieldRequest } from './relation-lookahead.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
   description: 'Which way a relationship points from the entity asked about.',
@@ -163,7 +163,9 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     },
     resolve: async (entity, args, { loaders }, info) => {
       const page = pageFromArgs(args, info);
-      const result = await loaders.relations.load(relationsFieldQuery(entity.id, args, info, info));
+      const result = await loaders.relations.load(
+        relationsFieldRequest(entity.id, args, info, info),
+      );
       const others = await Promise.all(result.items.map((relation) => otherEnd(relation, loaders)));
       return toConnection(
         page,

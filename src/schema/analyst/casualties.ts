@@ -1,5 +1,5 @@
 /** `casualtyStatistics`: claimed casualty figures summed by month, region or actor. */
-import { aggregateCasualties, type CasualtyBucket } from '../../store/analysis.js';
+import { aggregateCasualties, type CasualtyBucket } from '../../store/casualties.js';
 import { builder } from '../builder.js';
 import { checkDateRange, dateRangeArgs } from '../dates.js';
 import { loadAllOrThrow } from '../loaders.js';

@@ -3,7 +3,7 @@ import {
   findNeighborhood,
   MAX_NEIGHBORHOOD_DEPTH,
   type Neighborhood,
-} from '../../store/analysis.js';
+} from '../../store/neighborhood.js';
 import { builder } from '../builder.js';
 import { checkCount } from '../errors.js';
 import { loadOrThrow } from '../loaders.js';

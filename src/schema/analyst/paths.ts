@@ -4,7 +4,7 @@ import {
   MAX_PATH_LENGTH,
   type FoundPath,
   type PathStep,
-} from '../../store/analysis.js';
+} from '../../store/paths.js';
 import { builder } from '../builder.js';
 import { checkCount, unknownSlug } from '../errors.js';
 import { loadAllOrThrow, loadOrThrow } from '../loaders.js';

@@ -5,11 +5,11 @@
  */
 import { ENTITY_KINDS } from '../../graph/vocabulary.js';
 import type { EntityRecord } from '../../store/records.js';
-import { relationQuery } from '../../store/relations.js';
+import { entityRelationsRequest } from '../../store/relations.js';
 import { builder, type Context, type FieldBuilder } from '../builder.js';
 import { ENTITY_KIND_DESCRIPTIONS } from '../enums.js';
 import { loadAllOrThrow, loadNodes } from '../loaders.js';
-import { relationListAsk, type RelationList } from '../relation-lookahead.js';
+import { relationListRequest, type RelationList } from '../relation-lookahead.js';
 import { EntityRef, KindRefs } from '../refs.js';
 import { RelationType } from '../relations.js';
 import { RELATIONSHIP_FIELDS, type RelationshipField } from './relationship-fields.js';
@@ -22,7 +22,7 @@ async function otherEnds(
   limit: number,
 ): Promise<EntityRecord[]> {
   const { items } = await loaders.relations.load(
-    relationQuery(
+    entityRelationsRequest(
       entityId,
       {
         types: [...types],
@@ -57,7 +57,11 @@ function relationshipField(t: FieldBuilder<EntityRecord>, field: RelationshipFie
         resolve: async (entity, args, { loaders }, info) =>
           (
             await loaders.relations.load(
-              relationQuery(entity.id, relationListAsk(field, args.asOf ?? null, info), null),
+              entityRelationsRequest(
+                entity.id,
+                relationListRequest(field, args.asOf ?? null, info),
+                null,
+              ),
             )
           ).items,
       });

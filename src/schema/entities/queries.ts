@@ -1,10 +1,5 @@
 /** The root fields that find entities by slug and by filters (search.ts finds them by name). */
-import {
-  listEntities,
-  searchEntities,
-  searchWords,
-  type EntityFilter,
-} from '../../store/entities.js';
+import { listEntities, type EntityFilter } from '../../store/entities.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from '../enums.js';
 import { checkLength } from '../errors.js';

@@ -1,5 +1,5 @@
 /** `search`: entities by the words of their names and aliases, best match first (Neo4j full-text). */
-import { searchEntities, searchWords } from '../../store/entities.js';
+import { searchEntities, searchWords } from '../../store/search.js';
 import { builder } from '../builder.js';
 import { EntityKindEnum } from '../enums.js';
 import { badInput, checkLength } from '../errors.js';
