@@ -11,9 +11,6 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Community edition has one user database: test files take turns with it.
     fileParallelism: false,
-    // So one worker runs them all, and the app's modules (Yoga, Pothos, the driver) are loaded
-    // once for the run instead of once per file. No test mocks modules or changes globals.
-    isolate: false,
     // A bound for a stuck test, not a measure of speed: the suite must pass on a busy machine.
     testTimeout: 300_000,
     // The first run of a fresh machine fetches Neo4j in the global setup.
