@@ -7,7 +7,7 @@
  * is therefore never served once the graph has changed. Only answers without errors are kept,
  * at most `maxBytes` of them, the least recently used going first.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { useResponseCache as useYogaResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -40,6 +40,15 @@ export function useResponseCache(options: {
           return `unversioned ${randomUUID()}`;
         });
         return `${version}\n${request.headers.get('authorization') ?? ''}`;
+      },
+      buildResponseCacheKey: ({ documentString, operationName, variableValues, sessionId }) => {
+        try {
+          const request = JSON.stringify([documentString, operationName, variableValues]);
+          return createHash('sha256').update(`${sessionId}\n${request}`).digest('base64url');
+        } catch {
+          // Variables nested past what can be serialised: the argument checks refuse them.
+          return `unkeyed ${randomUUID()}`;
+        }
       },
       // Keyed by the graph's version, an answer stays right until it is evicted.
       ttl: Infinity,
