@@ -1,0 +1,136 @@
+/**
+ * Figures in the article: counts of people and things ("at least 12 troops were killed",
+ * "une trentaine de soldats tués", "hundreds of armed rebels") with the qualifier the words give,
+ * and stated distances ("around 190 kilometers (118 miles) from the capital Niamey"). Each is
+ * a span of the text; claims.ts decides whom it is about and who claims it.
+ */
+import type { ClaimQualifier } from '../graph/vocabulary.js';
+import { lexiconFor, type Lexicon } from './lexicon.js';
+import { fold, type FoldedText, type Language, type TextMatch } from './text.js';
+
+export interface Figure {
+  /** The quote: from the qualifier to the outcome ("at least 12 troops were killed"). */
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  qualifier: ClaimQualifier;
+  /** snake_case: what is counted and what befell it (soldiers_killed). */
+  property: string;
+  /** The counted noun, singular enough for a unit ("soldier"). */
+  unit: string;
+}
+
+export interface Distance {
+  start: number;
+  end: number;
+  text: string;
+  km: number;
+  qualifier: ClaimQualifier;
+  /** The words naming the place it is measured from. */
+  from: { start: number; end: number; text: string };
+}
+
+const DIGITS = '\\d{1,3}(?:[\\s,.\\u202f]\\d{3})+|\\d+';
+
+function alternatives(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
+export function findFigures(folded: FoldedText, language: Language): Figure[] {
+  const lexicon = lexiconFor(language);
+  const qualifierWords = alternatives(
+    lexicon.qualifiers
+      .filter((cue) => cue.value === undefined)
+      .flatMap((cue) => cue.pattern.split('|')),
+  );
+  const valueWords = alternatives(
+    lexicon.qualifiers
+      .filter((cue) => cue.value !== undefined)
+      .flatMap((cue) => cue.pattern.split('|')),
+  );
+  const numbers = `${DIGITS}|${alternatives(Object.keys(lexicon.numberWords))}`;
+  const nouns = alternatives(Object.keys(lexicon.countedNouns));
+  const outcomes = alternatives(Object.keys(lexicon.outcomes));
+  const between = "(?:[a-z'-]+\\s+){0,2}?";
+  const pattern =
+    `(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<number>${numbers})|(?<valueWords>${valueWords}))\\s+${between}(?<noun>${nouns})'?` +
+    `(?<after>(?:\\s+[a-z'-]+){0,3}?\\s+(?<outcome>${outcomes}))?`;
+  const figures: Figure[] = [];
+  for (const match of folded.findAll(pattern)) {
+    const figure = toFigure(match, lexicon);
+    if (figure) figures.push(figure);
+  }
+  return figures;
+}
+
+function toFigure(match: TextMatch, lexicon: Lexicon): Figure | undefined {
+  const { qualifier: qualifierWords, number, valueWords, noun, outcome } = match.groups;
+  const cueOf = (span: { text: string } | undefined) =>
+    span &&
+    lexicon.qualifiers.find((cue) => new RegExp(`^(?:${cue.pattern})$`).test(fold(span.text)));
+  const valueCue = cueOf(valueWords);
+  const value = valueCue?.value ?? (number ? parseNumber(number.text, lexicon) : undefined);
+  if (value === undefined || !noun) return undefined;
+  // A year is not a count ("2023 soldiers" does not occur; "in 2023 troops..." might).
+  if (number && /^(?:19|20)\d\d$/.test(number.text)) return undefined;
+  const qualifier = valueCue?.qualifier ?? cueOf(qualifierWords)?.qualifier ?? 'exact';
+  const stem = lexicon.countedNouns[fold(noun.text)]!;
+  const befell = outcome ? lexicon.outcomes[fold(outcome.text)] : undefined;
+  return {
+    start: match.start,
+    end: match.end,
+    text: match.text,
+    value,
+    qualifier,
+    property: befell ? `${stem}_${befell}` : stem,
+    unit: stem.replace(/s$/, ''),
+  };
+}
+
+function parseNumber(text: string, lexicon: Lexicon): number | undefined {
+  const word = lexicon.numberWords[fold(text)];
+  if (word !== undefined) return word;
+  const digits = text.replace(/[\s,.\u202f]/g, '');
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
+export function findDistances(folded: FoldedText, language: Language): Distance[] {
+  const lexicon = lexiconFor(language);
+  const qualifierWords = alternatives(
+    lexicon.qualifiers
+      .filter((cue) => cue.value === undefined)
+      .flatMap((cue) => cue.pattern.split('|')),
+  );
+  const units = alternatives(Object.keys(lexicon.distanceUnits));
+  const from =
+    language === 'fr'
+      ? "(?:de |du |d'|au [a-z-]+ de |a l'[a-z-]+ de )"
+      : '(?:from|of|away from|outside) ';
+  const pattern =
+    `(?:(?<qualifier>${qualifierWords}|a)\\s+)?(?<number>${DIGITS})\\s*(?<unit>${units})(?:\\s*\\([^)]*\\))?\\s+` +
+    `(?:[a-z-]+\\s+){0,2}?${from}(?<place>(?:(?:the|la|le|l') ?)?(?:capital[e]? )?[\\p{L}'-]+(?: [\\p{L}'-]+)?)`;
+  const distances: Distance[] = [];
+  for (const match of folded.findAll(pattern)) {
+    const { qualifier, number, unit, place } = match.groups;
+    const factor = lexicon.distanceUnits[fold(unit!.text)] ?? 1;
+    const cue =
+      qualifier &&
+      lexicon.qualifiers.find((item) =>
+        new RegExp(`^(?:${item.pattern})$`).test(fold(qualifier.text)),
+      );
+    distances.push({
+      start: match.start,
+      end: match.end,
+      text: match.text,
+      km: Math.round(Number(number!.text.replace(/[\s,.\u202f]/g, '')) * factor),
+      // French "à 190 km" states the distance as it is; "environ", "around" make it approximate.
+      qualifier: cue ? cue.qualifier : 'exact',
+      from: place!,
+    });
+  }
+  return distances;
+}
