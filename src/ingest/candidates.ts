@@ -80,6 +80,7 @@ function properNames(
     if (!country && /^\p{Lu}\p{Ll}+(?:ists?|istes?|ian|ien|ienne|ais|aise|ese)$/u.test(text))
       continue;
     if (article.language === 'en' && !country && isCommonEnglishWord(text)) continue;
+    if (isFunctionWord(key, article.language)) continue;
     const before = raw.slice(Math.max(0, start - 30), start);
     const reading = english.get(start);
     const [kind, subkind, kindReason]: [CandidateKind, string | undefined, string] = country
@@ -117,6 +118,15 @@ function isCommonEnglishWord(text: string): boolean {
   if (/\s/.test(text)) return false;
   return nlp(text.toLowerCase()).has(
     '(#Verb|#Preposition|#Adverb|#Conjunction|#Determiner|#Adjective|#Date)',
+  );
+}
+
+/** An article, a particle or a number word of the language, capitalised at a sentence start. */
+function isFunctionWord(folded: string, language: Language): boolean {
+  const lexicon = lexiconFor(language);
+  return (
+    new RegExp(`^(?:${lexicon.determiners}|${lexicon.nameParticles})$`).test(folded) ||
+    folded in lexicon.numberWords
   );
 }
 
@@ -191,7 +201,7 @@ function englishPhrase(cue: KindCue, determiners: string): string {
 /** French: the head, then "de la X", adjectives, "à X". */
 function frenchPhrase(cue: KindCue, determiners: string): string {
   const adjective =
-    '(?:\\s+[a-z-]+(?:ien|ienne|iens|iennes|ais|aise|aises|al|ale|aux|ique|iques|aire|aires|e|es|ee|ees|is|ise|ises))';
+    '(?:\\s+(?!(?:de|du|des|la|le|les|et|en|au|aux|par|pour|sur|se|sont|ont|est|ete)\\b)[a-z-]+(?:ien|ienne|iens|iennes|ais|aise|aises|al|ale|aux|ique|iques|aire|aires|e|es|ee|ees|is|ise|ises))';
   const complement =
     "(?:\\s+(?:de la |du |de l'|des |d'|de |a |en )[a-z][a-z'-]*(?:\\s+(?:de |du )?[a-z][a-z'-]*)?)?";
   return `(?<phrase>(?:(?:${determiners})\\s*)?(?<head>${cue.heads})${adjective}{0,2}${complement}${adjective}?)`;

@@ -38,10 +38,11 @@ export function buildClaims(
     if (claimant.refersBack && lastStatement) return lastStatement;
     const issuer = entityWithin(entities, claimant.words);
     const spokeTo = claimant.spokeTo && entityWithin(entities, claimant.spokeTo);
+    const description = `Cited in the article as "${claimant.words.text}".`;
     const existing = sources.cited.find(
       (source) =>
         source.kind === claimant.kind &&
-        (issuer ? source.issuedBy === issuer.id : source.name === claimant.words.text),
+        (issuer ? source.issuedBy === issuer.id : source.description === description),
     );
     if (existing) return existing;
     const source: SeedSource = {
@@ -54,7 +55,7 @@ export function buildClaims(
       ),
       kind: claimant.kind,
       name: claimant.words.text.replace(/^\p{Ll}/u, (first) => first.toUpperCase()),
-      description: `Cited in the article as "${claimant.words.text}".`,
+      description,
       citedIn: sources.article.id,
       confidence: 'reported',
       ...(issuer ? { issuedBy: issuer.id } : {}),

@@ -98,13 +98,10 @@ function ownDates(folded: FoldedText, published: Date, language: Language): Date
   const parser = parserFor(language);
   const dates: DateMention[] = [];
   for (const match of folded.findAll(`${PARTS_OF_MONTH[language]}(?<month>[a-z]+)`)) {
-    const month = parser.parse(
-      match.groups.month!.text,
-      { instant: published },
-      { forwardDate: false },
-    )[0];
-    if (!month?.start.isCertain('month') || month.text.length !== match.groups.month!.text.length)
-      continue;
+    // chrono's French parser reads no bare month name: its first day stands for the month.
+    const words = `1 ${match.groups.month!.text}`;
+    const month = parser.parse(words, { instant: published }, { forwardDate: false })[0];
+    if (!month?.start.isCertain('month') || month.text.length !== words.length) continue;
     dates.push({
       ...match,
       phrase: match.text,

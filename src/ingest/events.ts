@@ -82,7 +82,7 @@ export function findEvents(
         const sameAsEarlier =
           earlier &&
           !other &&
-          (sentenceDate ? earlier.date?.value === sentenceDate.value : definite);
+          (sentenceDate ? !earlier.date || earlier.date.value === sentenceDate.value : definite);
         const event: EventCandidate = sameAsEarlier
           ? earlier
           : {
@@ -176,6 +176,8 @@ export function linkEvents(events: EventCandidate[], knowledge: Knowledge): void
         continue;
       const range = dateRange(known.date);
       if (candidate.start > range.end || candidate.end < range.start) continue;
+      // A day does not make the same event as a whole year's ("protests in 2023").
+      if (range.precision === 'year' && candidate.precision !== 'year') continue;
       const knownPlaces = placesOf.get(known.id) ?? new Set<string>();
       const shared = event.places.filter((place) => knownPlaces.has(place.id));
       if (event.places.length > 0 && knownPlaces.size > 0 && shared.length === 0) continue;

@@ -57,7 +57,7 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
   const outcomes = alternatives(Object.keys(lexicon.outcomes));
   const between = "(?:[a-z'-]+\\s+){0,2}?";
   const pattern =
-    `(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<number>${numbers})|(?<valueWords>${valueWords}))\\s+${between}(?<noun>${nouns})'?` +
+    `(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<valueWords>${valueWords})|(?<number>${numbers}))\\s+${between}(?<noun>${nouns})'?` +
     `(?<after>(?:\\s+[a-z'-]+){0,3}?\\s+(?<outcome>${outcomes}))?`;
   const figures: Figure[] = [];
   for (const match of folded.findAll(pattern)) {

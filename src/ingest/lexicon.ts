@@ -152,7 +152,7 @@ const ENGLISH: Lexicon = {
     },
     {
       subkind: 'Protest',
-      triggers: 'protest|protests|protested|demonstration|demonstrations|rally|rallied|march',
+      triggers: 'protest|protests|protested|demonstration|demonstrations|rally|rallied',
       agentRole: 'protesters',
       objectRole: 'protested against',
     },
@@ -276,7 +276,7 @@ const ENGLISH: Lexicon = {
   },
   claimantPatterns: [
     'according to (?<who>[^,.;]+)',
-    '(?<who>[^,.;]+?),? (?:who [^,]+,? )?told (?<to>[a-z][\\w ]+?)(?: that|,| on| in|$)',
+    '(?<who>[^,.;]+?),? (?:who [^,]+,? )?told (?<to>[a-z][\\w ]+?)(?: that|,| on| in|\\.|;|$)',
     '(?<who>(?:the |a |an )?[^,.;]+?) (?:said|says|stated|confirmed)',
     '(?:said|says|stated|confirmed) (?<who>(?:the |a |an )?[^,.;]+?)(?:[,.;]|$)',
   ],
