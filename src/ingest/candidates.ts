@@ -7,7 +7,7 @@
  */
 import nlp from 'compromise';
 import type { Gazetteer } from './gazetteer.js';
-import { lexiconFor, type KindCue } from './lexicon.js';
+import { lexiconFor, type KindCue, type Lexicon } from './lexicon.js';
 import { determinerAtStart } from './linking.js';
 import { fold, type ArticleText, type FoldedText, type Language } from './text.js';
 
@@ -36,22 +36,76 @@ export function findCandidates(
   const lexicon = lexiconFor(article.language);
   const free = (start: number, end: number) =>
     !taken.some((span) => start < span.end && end > span.start);
-  const cues = cueMentions(folded, article.language).filter((cue) => free(cue.start, cue.end));
-  const names = properNames(article, gazetteer, lexicon.nameParticles, lexicon.titles).filter(
+  const english = article.language === 'en' ? readEnglish(article.raw) : undefined;
+  const cues = cueMentions(folded, article.language, english).filter((cue) =>
+    free(cue.start, cue.end),
+  );
+  const names = properNames(article, gazetteer, lexicon, english).filter(
     (name) =>
       free(name.start, name.end) &&
       !cues.some((cue) => name.start >= cue.start && name.end <= cue.end),
   );
-  return [...cues, ...names].sort((a, b) => a.start - b.start);
+  const areas = directionAreas(folded, lexicon, gazetteer, mainCountry(names)).filter((area) =>
+    free(area.start, area.end),
+  );
+  const outsideAreas = (item: CandidateMention) =>
+    !areas.some((area) => item.start < area.end && item.end > area.start);
+  return [...areas, ...cues.filter(outsideAreas), ...names.filter(outsideAreas)].sort(
+    (a, b) => a.start - b.start,
+  );
+}
+
+/** The country the article names most: "the country" is that one. */
+function mainCountry(names: CandidateMention[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const name of names) {
+    if (name.kind === 'Country') counts.set(name.name, (counts.get(name.name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** "the southwest of the country", "le nord du Mali": a part of a country, as an area. */
+function directionAreas(
+  folded: FoldedText,
+  lexicon: Lexicon,
+  gazetteer: Gazetteer,
+  main: string | undefined,
+): CandidateMention[] {
+  const directions = Object.keys(lexicon.directions)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+  const pattern =
+    lexicon.directionOf.replace('[a-z-]+', directions) +
+    `(?<country>${lexicon.theCountry}|\\p{L}[\\p{L}' -]*?)`;
+  const areas: CandidateMention[] = [];
+  for (const match of folded.findAll(pattern)) {
+    const said = match.groups.country!.text;
+    const country = new RegExp(`^(?:${lexicon.theCountry})$`).test(fold(said))
+      ? main
+      : gazetteer.country(said)?.name;
+    if (!country) continue;
+    const direction = lexicon.directions[fold(match.groups.direction!.text)]!;
+    areas.push({
+      start: match.start,
+      end: match.end,
+      text: match.text,
+      name: `${direction.charAt(0).toUpperCase()}${direction.slice(1)} ${country}`,
+      kind: 'Place',
+      subkind: 'Area',
+      kindReason: `a part of ${country}`,
+    });
+  }
+  return areas;
 }
 
 function properNames(
   article: ArticleText,
   gazetteer: Gazetteer,
-  particles: string,
-  titles: string,
+  lexicon: Lexicon,
+  english: EnglishReading | undefined,
 ): CandidateMention[] {
   const raw = article.raw;
+  const particles = lexicon.nameParticles;
   const sequence = new RegExp(
     `(?<![\\p{L}])(?:(?:al|el)[\\s-])?${WORD}(?:(?:\\s+(?:(?:${particles})\\s+)*|-)${WORD})*`,
     'gu',
@@ -65,10 +119,10 @@ function properNames(
       .filter((match) => !startsSentence(article, match.start))
       .map((match) => fold(match.text)),
   );
-  const english =
-    article.language === 'en' ? englishReadings(raw) : new Map<number, CandidateKind>();
-  const titleBefore = new RegExp(`(?:${titles})\\s+$`, 'i');
-  const placeBefore = /\b(?:in|at|near|from|to|à|a|dans|près de|pres de|vers|de)\s+$/i;
+  const titleBefore = new RegExp(`(?:${lexicon.titles})\\s+$`, 'i');
+  const titleInside = new RegExp(`^(?:${lexicon.titles})\\s+`, 'i');
+  const placeBefore =
+    /\b(?:in|at|near|from|to|à|a|dans|près de|pres de|vers|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$/i;
   const candidates: CandidateMention[] = [];
   for (const { start, text } of matches) {
     const key = fold(text);
@@ -79,15 +133,18 @@ function properNames(
     // Adjectives of belief or origin are not entities ("Islamist", "French").
     if (!country && /^\p{Lu}\p{Ll}+(?:ists?|istes?|ian|ien|ienne|ais|aise|ese)$/u.test(text))
       continue;
-    if (article.language === 'en' && !country && isCommonEnglishWord(text)) continue;
+    if (english && !country && isCommonEnglishWord(text)) continue;
     if (isFunctionWord(key, article.language)) continue;
     const before = raw.slice(Math.max(0, start - 30), start);
-    const reading = english.get(start);
+    const reading = english?.kinds.get(start);
+    // "President Mohamed Bazoum" names Mohamed Bazoum, a person.
+    const name = text.replace(titleInside, '');
+    const titled = name !== text;
     const [kind, subkind, kindReason]: [CandidateKind, string | undefined, string] = country
       ? ['Country', undefined, 'a country in the gazetteer']
       : gazetteer.place(text, new Set())
         ? ['Place', 'Town', 'a populated place in the gazetteer']
-        : titleBefore.test(before) || reading === 'Person'
+        : titled || titleBefore.test(before) || reading === 'Person'
           ? [
               'Person',
               undefined,
@@ -104,7 +161,7 @@ function properNames(
       start,
       end: start + text.length,
       text,
-      name: text,
+      name,
       kind,
       subkind,
       kindReason,
@@ -116,8 +173,11 @@ function properNames(
 /** A single word that, in lower case, compromise reads as other than a noun ("According"). */
 function isCommonEnglishWord(text: string): boolean {
   if (/\s/.test(text)) return false;
-  return nlp(text.toLowerCase()).has(
-    '(#Verb|#Preposition|#Adverb|#Conjunction|#Determiner|#Adjective|#Date)',
+  return (
+    nlp(text).has('#Demonym') ||
+    nlp(text.toLowerCase()).has(
+      '(#Verb|#Preposition|#Adverb|#Conjunction|#Determiner|#Adjective|#Date)',
+    )
   );
 }
 
@@ -135,10 +195,23 @@ function startsSentence(article: ArticleText, offset: number): boolean {
   return sentence.start === offset;
 }
 
-/** compromise's reading of English names: offsets of people, places and organisations. */
-function englishReadings(raw: string): Map<number, CandidateKind> {
+interface EnglishReading {
+  /** Kinds compromise reads at term offsets: people, places, organisations. */
+  kinds: Map<number, CandidateKind>;
+  /** Each term's tags, by offset. */
+  tags: Map<number, string[]>;
+}
+
+/** compromise's reading of the English text. */
+function readEnglish(raw: string): EnglishReading {
   const doc = nlp(raw);
   const readings = new Map<number, CandidateKind>();
+  const tags = new Map<number, string[]>();
+  for (const item of doc.terms().json({ offset: true }) as {
+    terms: { offset: { start: number }; tags: string[] }[];
+  }[]) {
+    for (const term of item.terms) tags.set(term.offset.start, term.tags);
+  }
   const mark = (view: { json(options: object): unknown }, kind: CandidateKind) => {
     for (const item of view.json({ offset: true }) as {
       offset: { start: number };
@@ -150,11 +223,51 @@ function englishReadings(raw: string): Map<number, CandidateKind> {
   mark(doc.organizations(), 'Organization');
   mark(doc.places(), 'Place');
   mark(doc.people(), 'Person');
-  return readings;
+  return { kinds: readings, tags };
+}
+
+/**
+ * The English phrase as compromise reads it: modifiers before the head are adjectives and
+ * nouns (an article may precede them), and what follows the head ends on a noun.
+ */
+function trimEnglish(
+  phrase: { start: number; end: number; text: string },
+  head: { start: number; end: number },
+  english: EnglishReading,
+): { start: number; end: number } {
+  const wordsOf = (from: number, to: number) =>
+    [...phrase.text.slice(from - phrase.start, to - phrase.start).matchAll(/[^\s,.;]+/g)].map(
+      (word) => {
+        const start = from + word.index;
+        return { start, end: start + word[0].length, tags: english.tags.get(start) ?? [] };
+      },
+    );
+  const has = (tags: string[], ...wanted: string[]) => wanted.some((tag) => tags.includes(tag));
+  let start = head.start;
+  for (const word of wordsOf(phrase.start, head.start).reverse()) {
+    if (has(word.tags, 'Determiner') && !has(word.tags, 'Value')) {
+      start = word.start;
+      break;
+    }
+    const modifier =
+      has(word.tags, 'Adjective', 'Noun') &&
+      !has(word.tags, 'Value', 'Verb', 'Pronoun', 'Conjunction', 'Preposition');
+    if (!modifier) break;
+    start = word.start;
+  }
+  const after = wordsOf(head.end, phrase.end);
+  const lastNoun = after.findLastIndex(
+    (word) => has(word.tags, 'Noun') && !has(word.tags, 'Preposition', 'Determiner'),
+  );
+  return { start, end: lastNoun < 0 ? head.end : after[lastNoun]!.end };
 }
 
 /** Noun phrases whose head tells their kind: a few modifiers, the head, what completes it. */
-function cueMentions(folded: FoldedText, language: Language): CandidateMention[] {
+function cueMentions(
+  folded: FoldedText,
+  language: Language,
+  english: EnglishReading | undefined,
+): CandidateMention[] {
   const lexicon = lexiconFor(language);
   const determiner = determinerAtStart(language);
   const found: CandidateMention[] = [];
@@ -163,8 +276,17 @@ function cueMentions(folded: FoldedText, language: Language): CandidateMention[]
       language === 'fr'
         ? frenchPhrase(cue, lexicon.determiners)
         : englishPhrase(cue, lexicon.determiners);
-    for (const match of folded.findAll(pattern)) {
-      const phrase = match.groups.phrase!;
+    const matches = folded.findAll(pattern);
+    for (const match of matches) {
+      const matched = match.groups.phrase!;
+      const { start, end } = english ? trimEnglish(matched, match.groups.head!, english) : matched;
+      // What the trimming left out may hold a phrase of its own ("the army" in "the army used
+      // ground troops").
+      if (start > matched.start) {
+        const from = folded.foldedOffset(matched.start);
+        matches.push(...folded.findAll(pattern, from, folded.foldedOffset(start) - 1, true));
+      }
+      const phrase = folded.span(folded.foldedOffset(start), folded.foldedOffset(end));
       const name = phrase.text.replace(/^\S+\s+/, (first) =>
         determiner.test(`${fold(first)} `) ? '' : first,
       );

@@ -18,6 +18,8 @@ export interface DateMention {
   /** YYYY-MM-DD, YYYY-MM or YYYY. */
   value: string;
   precision: DatePrecision;
+  /** "by the end of the year", "d'ici fin décembre": a date by which, not on which. */
+  deadline: boolean;
 }
 
 const PARTS_OF_MONTH = {
@@ -91,6 +93,7 @@ function fromResult(
     phrase: article.raw.slice(start, end),
     value: toValue(date, precision),
     precision,
+    deadline: false,
   };
 }
 
@@ -107,14 +110,17 @@ function ownDates(folded: FoldedText, published: Date, language: Language): Date
       phrase: match.text,
       value: toValue(month.start.date(), 'month'),
       precision: 'month',
+      deadline: false,
     });
   }
   for (const match of folded.findAll(END_OF_YEAR[language])) {
     const value = `${published.getUTCFullYear()}-12-31`;
-    dates.push({ ...match, phrase: match.text, value, precision: 'day' });
+    dates.push({ ...match, phrase: match.text, value, precision: 'day', deadline: false });
   }
   return dates;
 }
+
+const DEADLINE = /^(?:by|before|no later than|d['’]ici|avant)\b/i;
 
 const RANK: Record<DatePrecision, number> = { day: 3, month: 2, year: 1 };
 
@@ -136,7 +142,9 @@ function mergeAdjacent(pieces: DateMention[], raw: string): DateMention[] {
       merged.push(piece);
     }
   }
-  return merged.map((date) => trimPhrase(date, raw));
+  return merged
+    .map((date) => trimPhrase(date, raw))
+    .map((date) => ({ ...date, deadline: DEADLINE.test(date.phrase) }));
 }
 
 /** The phrase without the white space and punctuation chrono may take at its edges. */

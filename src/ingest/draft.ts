@@ -116,7 +116,7 @@ function seedEntity(
           },
         }
       : {}),
-    ...(date ? { date: timeValueOf(date) } : {}),
+    ...(date ? { [date.deadline ? 'deadline' : 'date']: timeValueOf(date) } : {}),
   };
 }
 

@@ -72,7 +72,16 @@ export class ArticleEntities {
   addCandidate(candidate: CandidateMention, countryName: string | undefined): ArticleEntity {
     const name = countryName ?? candidate.name;
     const key = fold(name);
-    let entity = this.newByName.get(key);
+    // "the junta" after "the military junta in charge of Niger" is the same junta, and "the
+    // defense ministry" after "the Niger defense ministry" the same ministry.
+    let entity =
+      this.newByName.get(key) ??
+      [...this.newByName.values()].find(
+        (other) =>
+          other.kind === candidate.kind &&
+          candidate.kind !== 'Country' &&
+          ` ${fold(other.name)} `.includes(` ${key} `),
+      );
     if (!entity) {
       entity = {
         id: this.freeId(slugify(name) || 'entity'),

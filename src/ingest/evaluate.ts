@@ -31,6 +31,12 @@ export interface Evaluation {
 export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge): Evaluation {
   const text = reading.article.raw;
   const misses: string[] = [];
+  const referencing = (entityId: string) => [
+    ...curated.claims.filter((claim) => claim.about.includes(entityId)).map((claim) => claim.quote),
+    ...curated.relationships
+      .filter((r) => r.from === entityId || r.to === entityId)
+      .flatMap((r) => r.evidence.map((e) => e.quote)),
+  ];
   const bare = (name: string) => fold(name).replace(determinerAtStart('en'), '');
   const namesOf = (entity: ArticleEntity) =>
     new Set(
@@ -44,12 +50,13 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
   const matches = (draft: ArticleEntity, target: SeedEntity): boolean => {
     if (draft.id === target.id) return true;
     if (target.kind === 'Event') {
+      // The same type, and the same date or the same words (an event the text does not date).
       const event = reading.events.find((item) => item.entity === draft)?.candidate;
-      return Boolean(
-        event?.date &&
-        target.date &&
-        target.subkinds.includes(event.subkind) &&
-        overlaps(event.date.value, target.date.value),
+      if (!event || !target.subkinds.includes(event.subkind)) return false;
+      const time = target.date ?? target.deadline;
+      if (event.date && time) return overlaps(event.date.value, time.value);
+      return event.triggers.some((trigger) =>
+        referencing(target.id).some((quote) => spansOverlap(text, quote, trigger)),
       );
     }
     const drafted = namesOf(draft);
@@ -70,12 +77,6 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
   );
 
   const curatedIds = new Map(curated.entities.map((entity) => [entity.id, entity]));
-  const referencing = (entityId: string) => [
-    ...curated.claims.filter((claim) => claim.about.includes(entityId)).map((claim) => claim.quote),
-    ...curated.relationships
-      .filter((r) => r.from === entityId || r.to === entityId)
-      .flatMap((r) => r.evidence.map((e) => e.quote)),
-  ];
   const links = reading.entities
     .filter((entity) => entity.known)
     .flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));

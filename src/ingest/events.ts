@@ -30,6 +30,8 @@ export interface EntityMentionRef {
 export interface EventCandidate {
   subkind: EventCue['subkind'];
   cue: EventCue;
+  /** Named in the plural without a date ("public protests"): a series, not one event. */
+  generic: boolean;
   /** Each trigger that names it, with its sentence. */
   triggers: { start: number; end: number; text: string; sentence: Sentence }[];
   date: DateMention | undefined;
@@ -56,6 +58,15 @@ export function findEvents(
       items.filter((item) => item.start >= sentence.start && item.start < end);
     const sentenceMentions = inSentence(mentions);
     const seen = new Set<string>();
+    const insideName = (span: { start: number; end: number }) =>
+      mentions.some((m) => span.start >= m.start && span.end <= m.end);
+    // Each date of the sentence dates the trigger nearest to it ("France announced on Sunday
+    // that it will remove its troops by the end of the year": two dates, two events).
+    const triggers = lexicon.eventCues
+      .flatMap((cue) => folded.findAll(cue.triggers, sentence.start, end))
+      .filter((trigger) => !insideName(trigger));
+    const datesOf = (offset: number) =>
+      inSentence(dates).filter((date) => nearest(triggers, date.start)?.start === offset);
     for (const cue of lexicon.eventCues) {
       for (const trigger of folded.findAll(
         `(?<det>(?:${lexicon.definiteEvent}|${lexicon.otherEvent}|a|an|un|une)\\s*(?:[a-z-]+\\s+)?)?(?<word>${cue.triggers})`,
@@ -67,12 +78,8 @@ export function findEvents(
         const plural =
           /s$/.test(folded.folded.slice(word.start, word.end)) && !/^coup/.test(word.text);
         // A trigger inside a name ("Islamist insurgencies in the Sahel") is that entity's word.
-        if (
-          seen.has(cue.subkind) ||
-          mentions.some((m) => word.start >= m.start && word.end <= m.end)
-        )
-          continue;
-        const sentenceDate = nearest(inSentence(dates), word.start);
+        if (seen.has(cue.subkind) || insideName(word)) continue;
+        const sentenceDate = nearest(datesOf(word.start), word.start);
         if (!sentenceDate && !determiner && !(plural && PLURAL_KINDS.has(cue.subkind))) continue;
         if (plural && !PLURAL_KINDS.has(cue.subkind) && !sentenceDate) continue;
         seen.add(cue.subkind);
@@ -82,12 +89,15 @@ export function findEvents(
         const sameAsEarlier =
           earlier &&
           !other &&
-          (sentenceDate ? !earlier.date || earlier.date.value === sentenceDate.value : definite);
+          (sentenceDate
+            ? earlier.date?.value === sentenceDate.value || (!earlier.date && !earlier.generic)
+            : definite);
         const event: EventCandidate = sameAsEarlier
           ? earlier
           : {
               subkind: cue.subkind,
               cue,
+              generic: plural && !sentenceDate,
               triggers: [],
               date: undefined,
               places: [],
@@ -98,14 +108,15 @@ export function findEvents(
         event.triggers.push({ ...word, sentence });
         event.date ??= sentenceDate;
         for (const mention of sentenceMentions) {
+          if (!sameClause(folded.raw, word, mention, inSentence(dates))) continue;
           const before = folded.folded.slice(
             Math.max(sentence.start, mention.start - 12),
             mention.start,
           );
-          const isPlace = mention.entity.kind === 'Place' || mention.entity.kind === 'Country';
-          if (isPlace && !new RegExp(`\\b(?:${lexicon.placePrepositions})\\s*$`).test(before))
-            continue;
-          addParticipant(event, mention.entity, sentence);
+          const afterPreposition = new RegExp(`\\b(?:${lexicon.placePrepositions})\\s*$`).test(
+            before,
+          );
+          addParticipant(event, mention.entity, sentence, afterPreposition);
         }
       }
     }
@@ -113,23 +124,48 @@ export function findEvents(
   return events;
 }
 
-/** The date mention closest to the trigger. */
-function nearest(dates: DateMention[], offset: number): DateMention | undefined {
-  return [...dates].sort((a, b) => distance(a, offset) - distance(b, offset))[0];
+/** Of the spans, the one closest to the offset. */
+function nearest<T extends { start: number; end: number }>(
+  spans: T[],
+  offset: number,
+): T | undefined {
+  return [...spans].sort((a, b) => distance(a, offset) - distance(b, offset))[0];
+}
+
+/** No comma or semicolon between the two, dates aside ("Thursday (September 28, 2023)"). */
+function sameClause(
+  raw: string,
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+  dates: DateMention[],
+): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  let between = raw.slice(first.end, second.start);
+  for (const date of dates) {
+    if (date.start >= first.end && date.end <= second.start)
+      between = between.replace(date.phrase, '');
+  }
+  return !/[,;]/.test(between);
 }
 
 function distance(span: { start: number; end: number }, offset: number): number {
   return offset < span.start ? span.start - offset : Math.max(0, offset - span.end);
 }
 
-function addParticipant(event: EventCandidate, entity: EntityRef, sentence: Sentence): void {
-  if (entity.kind === 'Place' || entity.kind === 'Country') {
-    if (!event.places.some((place) => place.id === entity.id)) event.places.push(entity);
-    return;
-  }
+/** A participant with the role its kind suggests, or, after "in", "à", a place of the event. */
+function addParticipant(
+  event: EventCandidate,
+  entity: EntityRef,
+  sentence: Sentence,
+  afterPreposition: boolean,
+): void {
   const role = roleOf(event, entity);
-  if (role && !event.participants.some((p) => p.entity.id === entity.id && p.role === role)) {
-    event.participants.push({ entity, role, sentence });
+  if (role) {
+    if (!event.participants.some((p) => p.entity.id === entity.id && p.role === role)) {
+      event.participants.push({ entity, role, sentence });
+    }
+  } else if ((entity.kind === 'Place' || entity.kind === 'Country') && afterPreposition) {
+    if (!event.places.some((place) => place.id === entity.id)) event.places.push(entity);
   }
 }
 
@@ -153,7 +189,7 @@ function roleOf(event: EventCandidate, entity: EntityRef): string | undefined {
     case 'Withdrawal':
       return force ? event.cue.agentRole : undefined;
     case 'Announcement':
-      return entity.kind === 'Person' || entity.kind === 'Organization'
+      return ['Person', 'Organization', 'Country'].includes(entity.kind)
         ? event.cue.agentRole
         : undefined;
     case 'Accident':
@@ -172,9 +208,9 @@ export function linkEvents(events: EventCandidate[], knowledge: Knowledge): void
     if (!event.date) continue;
     const candidate = dateRange({ value: event.date.value });
     for (const known of knowledge.entities) {
-      if (known.kind !== 'Event' || !known.subkinds.includes(event.subkind) || !known.date)
-        continue;
-      const range = dateRange(known.date);
+      const knownDate = event.date.deadline ? known.deadline : known.date;
+      if (known.kind !== 'Event' || !known.subkinds.includes(event.subkind) || !knownDate) continue;
+      const range = dateRange(knownDate);
       if (candidate.start > range.end || candidate.end < range.start) continue;
       // A day does not make the same event as a whole year's ("protests in 2023").
       if (range.precision === 'year' && candidate.precision !== 'year') continue;
@@ -186,8 +222,8 @@ export function linkEvents(events: EventCandidate[], knowledge: Knowledge): void
       const score = (shared.length > 0 ? 0.95 : 0.65) + narrow;
       const why =
         shared.length > 0
-          ? `same type (${event.subkind}), date (${known.date.value}) and place (${shared.map((place) => place.name).join(', ')})`
-          : `same type (${event.subkind}) and date (${known.date.value}); no place to compare`;
+          ? `same type (${event.subkind}), date (${knownDate.value}) and place (${shared.map((place) => place.name).join(', ')})`
+          : `same type (${event.subkind}) and date (${knownDate.value}); no place to compare`;
       if (!event.link || event.link.score < score) event.link = { entity: known, score, why };
     }
   }

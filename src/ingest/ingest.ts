@@ -122,7 +122,12 @@ function eventEntity(
       entities.addLinked({ ...mention, entity: known, score: candidate.link.score, how: 'event' });
     return entity;
   }
-  const place = candidate.places.find((p) => p.kind === 'Place') ?? candidate.places[0];
+  // The most precise place names the event: a town before a region, a region before a country.
+  const broad = new Set(['Area', 'AdminRegion', 'BorderArea']);
+  const place =
+    candidate.places.find((p) => p.kind === 'Place' && !p.subkinds.some((s) => broad.has(s))) ??
+    candidate.places.find((p) => p.kind === 'Place') ??
+    candidate.places[0];
   const label = candidate.subkind.replace(/([a-z])([A-Z])/g, '$1 $2');
   const name = place
     ? `${label} ${place.kind === 'Country' ? 'in' : 'at'} ${place.name}`

@@ -81,7 +81,7 @@ const ENGLISH: Lexicon = {
   determiners: 'the|a|an|its|their|his|her',
   titles:
     '(?:former |ex-)?(?:president|general|gen\\.|colonel|col\\.|captain|lieutenant|commander|minister|prime minister|defence minister|defense minister|ambassador|mr\\.?|mrs\\.?|ms\\.?)',
-  nameParticles: 'al|el|ag|ould|bin|ibn|de|of|and',
+  nameParticles: 'al|el|ag|ould|bin|ibn|de|of',
   equivalents: {},
   kindCues: [
     {
@@ -315,14 +315,14 @@ const ENGLISH: Lexicon = {
     'south-west': 'southwest',
   },
   directionOf: '(?:the )?(?<direction>[a-z-]+) of (?:the )?',
-  theCountry: 'the country',
+  theCountry: 'country',
 };
 
 const FRENCH: Lexicon = {
   determiners: "le|la|les|l'|un|une|des|du|de la|de l'|d'|son|sa|ses|leur|leurs",
   titles:
     "(?:l'ancien |l'ex-|ancien |ex-)?(?:president|general|colonel|capitaine|lieutenant|commandant|ministre|premier ministre|ministre de la defense|ambassadeur|chef de la junte|m\\.|mme)",
-  nameParticles: "al|el|ag|ould|bin|ibn|de|du|des|la|d'|et",
+  nameParticles: "al|el|ag|ould|bin|ibn|de|du|des|la|d'",
   equivalents: {
     junte: 'junta',
     'junte militaire': 'military junta',

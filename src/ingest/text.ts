@@ -110,6 +110,12 @@ export class FoldedText {
     this.folded = folded;
   }
 
+  /** The folded offset of a raw offset. */
+  foldedOffset(raw: number): number {
+    const at = this.origin.indexOf(raw);
+    return at < 0 ? this.folded.length : at;
+  }
+
   /** Raw span of folded [start, end). */
   span(start: number, end: number): Span & { end: number } {
     const rawStart = this.origin[start]!;
@@ -117,12 +123,14 @@ export class FoldedText {
     return { start: rawStart, end: rawEnd, text: this.raw.slice(rawStart, rawEnd) };
   }
 
-  /** Every match of a folded pattern that starts and ends at word boundaries. */
-  findAll(pattern: string, from = 0, to = this.folded.length): TextMatch[] {
+  /** Every match of a folded pattern that starts (from `from`, before `to`) and ends at word boundaries. */
+  findAll(pattern: string, from = 0, to = this.folded.length, endWithin = false): TextMatch[] {
     const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'gdu');
     regex.lastIndex = from;
     const matches: TextMatch[] = [];
-    for (let match = regex.exec(this.folded); match; match = regex.exec(this.folded)) {
+    // With endWithin, a match must also end by `to`.
+    const text = endWithin ? this.folded.slice(0, to) : this.folded;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
       if (match.index >= to) break;
       if (match[0].length === 0) {
         regex.lastIndex += 1;
