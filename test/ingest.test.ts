@@ -1,6 +1,6 @@
 /** The ingest on short articles written for it: English and French, one restating known facts. */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,6 +179,29 @@ describe('npm run ingest, then ingest:accept', () => {
       expect((await readdir(seeds)).sort()).toContain('kandadji-fr-2023-10-05.yaml');
       const check = await run(TSX, ['src/scripts/seed-check.ts', '--dir', seeds], { cwd: PROJECT });
       expect(check.stdout).toMatch(/3 seed files are valid/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a date that is not one and an article without words, saying which', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-bad-'));
+    try {
+      const article = join(FIXTURES, 'ambush-en-2024-03-22.txt');
+      const badDate = await run(TSX, ['src/scripts/ingest.ts', article, '--date', '2024-02-30'], {
+        cwd: PROJECT,
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(badDate).toMatchObject({ code: 2 });
+      expect((badDate as { stderr: string }).stderr).toMatch(/--date .* \(got 2024-02-30\)/);
+      const empty = join(dir, 'empty.txt');
+      await writeFile(empty, '  \n');
+      const noWords = await run(
+        TSX,
+        ['src/scripts/ingest.ts', empty, '--date', '2024-02-03', '--drafts', join(dir, 'drafts')],
+        { cwd: PROJECT },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(noWords).toMatchObject({ code: 1 });
+      expect((noWords as { stderr: string }).stderr).toMatch(/empty: the article has no words/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -119,7 +119,10 @@ export function buildClaims(
         claim: {
           id: unique(`${about.join('-')}-distance`, ids),
           about,
-          property: property.replace(/[^a-z_]/g, '').replace(/_+$/, ''),
+          property: property
+            .replace(/[^a-z_]/g, '')
+            .replace(/_+/g, '_')
+            .replace(/_$/, ''),
           label: `Distance from ${from?.name ?? distance.from.text}`,
           value: distance.km,
           valueText: distance.text,

@@ -40,18 +40,27 @@ function alternatives(words: Iterable<string>): string {
     .join('|');
 }
 
+/** The qualifiers' words, those that carry a value ("hundreds of") or those that do not. */
+function qualifierAlternatives(lexicon: Lexicon, withValue: boolean): string {
+  return alternatives(
+    lexicon.qualifiers
+      .filter((cue) => (cue.value !== undefined) === withValue)
+      .flatMap((cue) => cue.pattern.split('|')),
+  );
+}
+
+/** The qualifier whose words these are. */
+function qualifierCue(lexicon: Lexicon, words: { text: string } | undefined) {
+  return (
+    words &&
+    lexicon.qualifiers.find((cue) => new RegExp(`^(?:${cue.pattern})$`).test(fold(words.text)))
+  );
+}
+
 export function findFigures(folded: FoldedText, language: Language): Figure[] {
   const lexicon = lexiconFor(language);
-  const qualifierWords = alternatives(
-    lexicon.qualifiers
-      .filter((cue) => cue.value === undefined)
-      .flatMap((cue) => cue.pattern.split('|')),
-  );
-  const valueWords = alternatives(
-    lexicon.qualifiers
-      .filter((cue) => cue.value !== undefined)
-      .flatMap((cue) => cue.pattern.split('|')),
-  );
+  const qualifierWords = qualifierAlternatives(lexicon, false);
+  const valueWords = qualifierAlternatives(lexicon, true);
   const numbers = `${DIGITS}|${alternatives(Object.keys(lexicon.numberWords))}`;
   const nouns = alternatives(Object.keys(lexicon.countedNouns));
   const outcomes = alternatives(Object.keys(lexicon.outcomes));
@@ -69,15 +78,13 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
 
 function toFigure(match: TextMatch, lexicon: Lexicon): Figure | undefined {
   const { qualifier: qualifierWords, number, valueWords, noun, outcome } = match.groups;
-  const cueOf = (span: { text: string } | undefined) =>
-    span &&
-    lexicon.qualifiers.find((cue) => new RegExp(`^(?:${cue.pattern})$`).test(fold(span.text)));
-  const valueCue = cueOf(valueWords);
+  const valueCue = qualifierCue(lexicon, valueWords);
   const value = valueCue?.value ?? (number ? parseNumber(number.text, lexicon) : undefined);
   if (value === undefined || !noun) return undefined;
   // A year is not a count ("2023 soldiers" does not occur; "in 2023 troops..." might).
   if (number && /^(?:19|20)\d\d$/.test(number.text)) return undefined;
-  const qualifier = valueCue?.qualifier ?? cueOf(qualifierWords)?.qualifier ?? 'exact';
+  const qualifier =
+    valueCue?.qualifier ?? qualifierCue(lexicon, qualifierWords)?.qualifier ?? 'exact';
   const stem = lexicon.countedNouns[fold(noun.text)]!;
   const befell = outcome ? lexicon.outcomes[fold(outcome.text)] : undefined;
   return {
@@ -100,11 +107,7 @@ function parseNumber(text: string, lexicon: Lexicon): number | undefined {
 
 export function findDistances(folded: FoldedText, language: Language): Distance[] {
   const lexicon = lexiconFor(language);
-  const qualifierWords = alternatives(
-    lexicon.qualifiers
-      .filter((cue) => cue.value === undefined)
-      .flatMap((cue) => cue.pattern.split('|')),
-  );
+  const qualifierWords = qualifierAlternatives(lexicon, false);
   const units = alternatives(Object.keys(lexicon.distanceUnits));
   const from =
     language === 'fr'
@@ -117,11 +120,7 @@ export function findDistances(folded: FoldedText, language: Language): Distance[
   for (const match of folded.findAll(pattern)) {
     const { qualifier, number, unit, place } = match.groups;
     const factor = lexicon.distanceUnits[fold(unit!.text)] ?? 1;
-    const cue =
-      qualifier &&
-      lexicon.qualifiers.find((item) =>
-        new RegExp(`^(?:${item.pattern})$`).test(fold(qualifier.text)),
-      );
+    const cue = qualifierCue(lexicon, qualifier);
     distances.push({
       start: match.start,
       end: match.end,

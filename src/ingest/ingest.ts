@@ -44,6 +44,8 @@ export interface Reading {
 }
 
 export function ingestArticle(input: ArticleInput, knowledge: Knowledge): Reading {
+  if (!/\p{L}/u.test(input.text))
+    throw new Error(`${input.name}: the article has no words to read`);
   const language = input.language ?? detectLanguage(input.text);
   const article = new ArticleText(input.text, language);
   const folded = new FoldedText(input.text);

@@ -11,6 +11,7 @@ import { buildDraft, draftYaml } from '../ingest/draft.js';
 import { ingestArticle } from '../ingest/ingest.js';
 import { readKnowledgeFolder } from '../ingest/knowledge.js';
 import { reviewSummary } from '../ingest/review.js';
+import { partialDate } from '../seeds/format.js';
 import { SEED_DIR } from '../seeds/load.js';
 import { SeedError } from '../seeds/seed-error.js';
 
@@ -36,8 +37,8 @@ try {
   if (!file || positionals.length > 1) throw new UsageError('name one article file');
   if (
     !values.date ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(values.date) ||
-    Number.isNaN(Date.parse(values.date))
+    !partialDate.safeParse(values.date).success ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(values.date)
   ) {
     throw new UsageError(
       `--date must be the publication date as YYYY-MM-DD (got ${values.date ?? 'nothing'})`,
