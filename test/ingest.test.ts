@@ -74,6 +74,7 @@ describe('a French report of the Kandadji attack a week later', () => {
     expect(dead).toMatchObject({
       value: 17,
       qualifier: 'at_least',
+      property: 'people_killed',
       about: ['kandadji-attack-2023-09-28'],
     });
     const ministry = reading.sources.cited.find((source) => source.id === dead?.claimedBy);

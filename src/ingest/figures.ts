@@ -64,12 +64,18 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
   const numbers = `${DIGITS}|${alternatives(Object.keys(lexicon.numberWords))}`;
   const nouns = alternatives(Object.keys(lexicon.countedNouns));
   const outcomes = alternatives(Object.keys(lexicon.outcomes));
+  const verbs = alternatives(Object.keys(lexicon.outcomeVerbs));
   const between = "(?:[a-z'-]+\\s+){0,2}?";
   const pattern =
-    `(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<valueWords>${valueWords})|(?<number>${numbers}))\\s+${between}(?<noun>${nouns})'?` +
+    `(?:(?<verb>${verbs})\\s+)?(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<valueWords>${valueWords})|(?<number>${numbers}))\\s+${between}(?<noun>${nouns})'?` +
     `(?<after>(?:\\s+[a-z'-]+){0,3}?\\s+(?<outcome>${outcomes}))?`;
   const figures: Figure[] = [];
   for (const match of folded.findAll(pattern)) {
+    // The quote starts at the figure; a verb before it ("killing") only tells the outcome.
+    const { verb, qualifier, valueWords, number } = match.groups;
+    const figureStart = (qualifier ?? valueWords ?? number)!.start;
+    if (verb)
+      Object.assign(match, { start: figureStart, text: folded.raw.slice(figureStart, match.end) });
     const figure = toFigure(match, lexicon);
     if (figure) figures.push(figure);
   }
@@ -77,7 +83,7 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
 }
 
 function toFigure(match: TextMatch, lexicon: Lexicon): Figure | undefined {
-  const { qualifier: qualifierWords, number, valueWords, noun, outcome } = match.groups;
+  const { qualifier: qualifierWords, number, valueWords, noun, outcome, verb } = match.groups;
   const valueCue = qualifierCue(lexicon, valueWords);
   const value = valueCue?.value ?? (number ? parseNumber(number.text, lexicon) : undefined);
   if (value === undefined || !noun) return undefined;
@@ -86,7 +92,10 @@ function toFigure(match: TextMatch, lexicon: Lexicon): Figure | undefined {
   const qualifier =
     valueCue?.qualifier ?? qualifierCue(lexicon, qualifierWords)?.qualifier ?? 'exact';
   const stem = lexicon.countedNouns[fold(noun.text)]!;
-  const befell = outcome ? lexicon.outcomes[fold(outcome.text)] : undefined;
+  const befell =
+    (outcome && lexicon.outcomes[fold(outcome.text)]) ??
+    (verb && lexicon.outcomeVerbs[fold(verb.text)]) ??
+    lexicon.nounOutcomes[fold(noun.text)];
   return {
     start: match.start,
     end: match.end,

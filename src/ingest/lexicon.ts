@@ -55,6 +55,10 @@ export interface Lexicon {
   qualifiers: QualifierCue[];
   /** Nouns counted by a figure, and the property stem they give ("soldiers" -> soldiers). */
   countedNouns: Record<string, string>;
+  /** Verbs before a count that tell its outcome ("killing 17 soldiers", "tuant 17 soldats"). */
+  outcomeVerbs: Record<string, string>;
+  /** Counted nouns that are an outcome themselves ("17 dead", "17 morts"). */
+  nounOutcomes: Record<string, string>;
   /** Outcomes of a count ("killed" -> killed). */
   outcomes: Record<string, string>;
   /** Patterns whose group `who` names the claimant of the sentence. */
@@ -236,6 +240,9 @@ const ENGLISH: Lexicon = {
     civilian: 'civilians',
     people: 'people',
     villagers: 'civilians',
+    dead: 'people',
+    casualties: 'people',
+    deaths: 'people',
     insurgents: 'insurgents',
     insurgent: 'insurgents',
     militants: 'insurgents',
@@ -257,6 +264,17 @@ const ENGLISH: Lexicon = {
     motorbikes: 'motorbikes',
     motorcycles: 'motorbikes',
   },
+  outcomeVerbs: {
+    killing: 'killed',
+    killed: 'killed',
+    kill: 'killed',
+    wounding: 'wounded',
+    injuring: 'wounded',
+    wounded: 'wounded',
+    kidnapping: 'abducted',
+    abducted: 'abducted',
+  },
+  nounOutcomes: { dead: 'killed', casualties: 'killed', deaths: 'killed' },
   outcomes: {
     killed: 'killed',
     died: 'killed',
@@ -508,6 +526,16 @@ const FRENCH: Lexicon = {
     tues: 'people',
     blesses: 'people',
   },
+  outcomeVerbs: {
+    tuant: 'killed',
+    'a tue': 'killed',
+    'ont tue': 'killed',
+    blessant: 'wounded',
+    'a blesse': 'wounded',
+    'ont blesse': 'wounded',
+    enlevant: 'abducted',
+  },
+  nounOutcomes: { morts: 'killed', tues: 'killed', victimes: 'killed', blesses: 'wounded' },
   outcomes: {
     tues: 'killed',
     tuees: 'killed',
