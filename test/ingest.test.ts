@@ -79,6 +79,12 @@ describe('a French report of the Kandadji attack a week later', () => {
     });
     const ministry = reading.sources.cited.find((source) => source.id === dead?.claimedBy);
     expect(ministry).toMatchObject({ kind: 'statement', issuedBy: 'niger-ministry-of-defence' });
+    expect(claimOf(reading, "Plusieurs dizaines d'assaillants ont été neutralisés")).toMatchObject({
+      value: 20,
+      qualifier: 'at_least',
+      property: 'attackers_killed',
+      claimedBy: dead?.claimedBy,
+    });
     const wounded = claimOf(reading, 'Une trentaine de militaires ont été blessés');
     expect(wounded).toMatchObject({ value: 30, qualifier: 'about', property: 'soldiers_wounded' });
     expect(reading.sources.cited.find((source) => source.id === wounded?.claimedBy)?.kind).toBe(

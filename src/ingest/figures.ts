@@ -45,7 +45,9 @@ function qualifierAlternatives(lexicon: Lexicon, withValue: boolean): string {
   return alternatives(
     lexicon.qualifiers
       .filter((cue) => (cue.value !== undefined) === withValue)
-      .flatMap((cue) => cue.pattern.split('|')),
+      .flatMap((cue) => cue.pattern.split('|'))
+      // French elides "de" before a vowel: "plusieurs dizaines d'assaillants".
+      .flatMap((words) => (words.endsWith(' de') ? [words, `${words.slice(0, -2)}d'`] : [words])),
   );
 }
 
@@ -53,7 +55,9 @@ function qualifierAlternatives(lexicon: Lexicon, withValue: boolean): string {
 function qualifierCue(lexicon: Lexicon, words: { text: string } | undefined) {
   return (
     words &&
-    lexicon.qualifiers.find((cue) => new RegExp(`^(?:${cue.pattern})$`).test(fold(words.text)))
+    lexicon.qualifiers.find((cue) =>
+      new RegExp(`^(?:${cue.pattern})$`).test(fold(words.text).replace(/ d'$/, ' de')),
+    )
   );
 }
 
@@ -67,7 +71,7 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
   const verbs = alternatives(Object.keys(lexicon.outcomeVerbs));
   const between = "(?:[a-z'-]+\\s+){0,2}?";
   const pattern =
-    `(?:(?<verb>${verbs})\\s+)?(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<valueWords>${valueWords})|(?<number>${numbers}))\\s+${between}(?<noun>${nouns})'?` +
+    `(?:(?<verb>${verbs})\\s+)?(?:(?<qualifier>${qualifierWords})\\s+)?(?:(?<valueWords>${valueWords})|(?<number>${numbers}))(?:\\s+|(?<='))${between}(?<noun>${nouns})'?` +
     `(?<after>(?:\\s+[a-z'-]+){0,3}?\\s+(?<outcome>${outcomes}))?`;
   const figures: Figure[] = [];
   for (const match of folded.findAll(pattern)) {
