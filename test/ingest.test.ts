@@ -147,6 +147,26 @@ describe('a French report with new places', () => {
   });
 });
 
+describe('a French dispatch with decimals, bare months and a claimant after its verb', () => {
+  it('reads "2,5 millions", "en janvier", "ont indiqué des sources locales à l\'AFP"', async () => {
+    const reading = await ingestFixture('bamako-fr-2024-06-04', '2024-06-04');
+    expect(claimOf(reading, 'plus de 2,5 millions de personnes')).toMatchObject({
+      value: 2_500_000,
+      qualifier: 'at_least',
+    });
+    expect(reading.dates.find((date) => date.phrase === 'en janvier')).toMatchObject({
+      value: '2024-01',
+      precision: 'month',
+    });
+    const killed = claimOf(reading, '9 civils');
+    expect(killed).toMatchObject({ value: 9, property: 'civilians_killed' });
+    const sources = reading.sources.cited.find((source) => source.id === killed?.claimedBy);
+    expect(sources).toMatchObject({ kind: 'anonymous-source', spokeTo: 'afp' });
+    expect(linkOf(reading, 'le colonel Assimi Goïta').id).toBe('assimi-goita');
+    expect(reading.entities.map((entity) => entity.name)).not.toContain('Nous');
+  });
+});
+
 describe('npm run ingest, then ingest:accept', () => {
   it('writes a draft that seed:check refuses until accepted, then accepts it into the seed folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-'));

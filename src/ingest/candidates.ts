@@ -121,8 +121,7 @@ function properNames(
   );
   const titleBefore = new RegExp(`(?:${lexicon.titles})\\s+$`, 'i');
   const titleInside = new RegExp(`^(?:${lexicon.titles})\\s+`, 'i');
-  const placeBefore =
-    /\b(?:in|at|near|from|to|à|a|dans|près de|pres de|vers|de)\s+(?:the\s+|la\s+|le\s+|l['’])?$/i;
+  const placeBefore = /\b(?:in|at|near|from|à|dans|près de|vers)\s+(?:the\s+|la\s+|le\s+|l['’])?$/i;
   const candidates: CandidateMention[] = [];
   for (const { start, text } of matches) {
     const key = fold(text);
@@ -135,6 +134,7 @@ function properNames(
       continue;
     if (english && !country && isCommonEnglishWord(text)) continue;
     if (isFunctionWord(key, article.language)) continue;
+    const acronym = /^[\p{Lu}\d]{2,8}$/u.test(text);
     const before = raw.slice(Math.max(0, start - 30), start);
     const reading = english?.kinds.get(start);
     // "President Mohamed Bazoum" names Mohamed Bazoum, a person.
@@ -150,13 +150,15 @@ function properNames(
               undefined,
               reading === 'Person' ? 'read as a person' : 'a title before the name',
             ]
-          : reading === 'Place' || placeBefore.test(before)
+          : !acronym && (reading === 'Place' || placeBefore.test(before))
             ? [
                 'Place',
                 undefined,
                 reading === 'Place' ? 'read as a place' : 'a preposition of place before it',
               ]
-            : ['Organization', undefined, 'a capitalised name of no known kind: check the kind'];
+            : acronym
+              ? ['Organization', undefined, 'an acronym: check the kind']
+              : ['Organization', undefined, 'a capitalised name of no known kind: check the kind'];
     candidates.push({
       start,
       end: start + text.length,
@@ -185,8 +187,9 @@ function isCommonEnglishWord(text: string): boolean {
 function isFunctionWord(folded: string, language: Language): boolean {
   const lexicon = lexiconFor(language);
   return (
-    new RegExp(`^(?:${lexicon.determiners}|${lexicon.nameParticles})$`).test(folded) ||
-    folded in lexicon.numberWords
+    new RegExp(`^(?:${lexicon.determiners}|${lexicon.nameParticles}|${lexicon.notNames})$`).test(
+      folded,
+    ) || folded in lexicon.numberWords
   );
 }
 

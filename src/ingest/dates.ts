@@ -24,7 +24,7 @@ export interface DateMention {
 
 const PARTS_OF_MONTH = {
   en: '(?:mid|early|late|end of|the end of|beginning of|the beginning of|the middle of)[\\s-]*',
-  fr: "(?:mi|debut|fin|courant|a la mi|a la fin|au debut|a la fin du mois d'|au debut du mois d')[\\s-]*",
+  fr: "(?:mi|debut|fin|courant|a la mi|a la fin|au debut|a la fin du mois d'|au debut du mois d'|en|au mois de|au mois d')[\\s-]*",
 };
 const END_OF_YEAR = {
   en: '(?:by )?the end of (?:the|this) year',

@@ -65,8 +65,11 @@ export function findEvents(
     const triggers = lexicon.eventCues
       .flatMap((cue) => folded.findAll(cue.triggers, sentence.start, end))
       .filter((trigger) => !insideName(trigger));
-    const datesOf = (offset: number) =>
-      inSentence(dates).filter((date) => nearest(triggers, date.start)?.start === offset);
+    const datesOf = (word: { start: number; end: number }) =>
+      inSentence(dates).filter((date) => {
+        const closest = nearest(triggers, date.start);
+        return closest !== undefined && closest.start < word.end && closest.end > word.start;
+      });
     for (const cue of lexicon.eventCues) {
       for (const trigger of folded.findAll(
         `(?<det>(?:${lexicon.definiteEvent}|${lexicon.otherEvent}|a|an|un|une)\\s*(?:[a-z-]+\\s+)?)?(?<word>${cue.triggers})`,
@@ -79,7 +82,7 @@ export function findEvents(
           /s$/.test(folded.folded.slice(word.start, word.end)) && !/^coup/.test(word.text);
         // A trigger inside a name ("Islamist insurgencies in the Sahel") is that entity's word.
         if (seen.has(cue.subkind) || insideName(word)) continue;
-        const sentenceDate = nearest(datesOf(word.start), word.start);
+        const sentenceDate = nearest(datesOf(word), word.start);
         if (!sentenceDate && !determiner && !(plural && PLURAL_KINDS.has(cue.subkind))) continue;
         if (plural && !PLURAL_KINDS.has(cue.subkind) && !sentenceDate) continue;
         seen.add(cue.subkind);

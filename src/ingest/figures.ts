@@ -31,7 +31,9 @@ export interface Distance {
   from: { start: number; end: number; text: string };
 }
 
-const DIGITS = '\\d{1,3}(?:[\\s,.\\u202f]\\d{3})+|\\d+';
+/** 1,500 or 1 500 (thousands), 2,5 or 2.5 (decimals), 12. */
+const DIGITS = '\\d{1,3}(?:[\\s,.\\u202f]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?';
+const THOUSANDS = /^\d{1,3}(?:[\s,.\u202f]\d{3})+$/;
 
 function alternatives(words: Iterable<string>): string {
   return [...words]
@@ -65,7 +67,7 @@ export function findFigures(folded: FoldedText, language: Language): Figure[] {
   const lexicon = lexiconFor(language);
   const qualifierWords = qualifierAlternatives(lexicon, false);
   const valueWords = qualifierAlternatives(lexicon, true);
-  const numbers = `${DIGITS}|${alternatives(Object.keys(lexicon.numberWords))}`;
+  const numbers = `(?:${DIGITS}|${alternatives(Object.keys(lexicon.numberWords))})(?:\\s+(?:${alternatives(Object.keys(lexicon.scales))}))?`;
   const nouns = alternatives(Object.keys(lexicon.countedNouns));
   const outcomes = alternatives(Object.keys(lexicon.outcomes));
   const verbs = alternatives(Object.keys(lexicon.outcomeVerbs));
@@ -111,11 +113,17 @@ function toFigure(match: TextMatch, lexicon: Lexicon): Figure | undefined {
   };
 }
 
+/** "1,500" is 1500, "2,5 millions" 2500000, "ten" 10. */
 function parseNumber(text: string, lexicon: Lexicon): number | undefined {
-  const word = lexicon.numberWords[fold(text)];
-  if (word !== undefined) return word;
-  const digits = text.replace(/[\s,.\u202f]/g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+  const words = fold(text);
+  const scale = Object.entries(lexicon.scales).find(([word]) => words.endsWith(` ${word}`));
+  const figure = scale ? words.slice(0, -scale[0].length - 1) : words;
+  const base =
+    lexicon.numberWords[figure] ??
+    (THOUSANDS.test(figure)
+      ? Number(figure.replace(/[\s,.\u202f]/g, ''))
+      : Number(figure.replace(',', '.')));
+  return Number.isFinite(base) ? base * (scale?.[1] ?? 1) : undefined;
 }
 
 export function findDistances(folded: FoldedText, language: Language): Distance[] {
@@ -138,7 +146,7 @@ export function findDistances(folded: FoldedText, language: Language): Distance[
       start: match.start,
       end: match.end,
       text: match.text,
-      km: Math.round(Number(number!.text.replace(/[\s,.\u202f]/g, '')) * factor),
+      km: Math.round((parseNumber(number!.text, lexicon) ?? 0) * factor * 10) / 10,
       // French "à 190 km" states the distance as it is; "environ", "around" make it approximate.
       qualifier: cue ? cue.qualifier : 'exact',
       from: place!,

@@ -37,6 +37,8 @@ export interface QualifierCue {
 export interface Lexicon {
   /** Articles and determiners that a mention may start with but a name does not. */
   determiners: string;
+  /** Capitalised words that are never names (pronouns and the like). */
+  notNames: string;
   /** Titles before a person's name ("General", "le général", "former President"). */
   titles: string;
   /** Lowercase words that may sit inside a name ("al Qaeda", "Burkina Faso", "de la Défense"). */
@@ -52,6 +54,8 @@ export interface Lexicon {
   /** Words that mark another event of the same type ("another attack"). */
   otherEvent: string;
   numberWords: Record<string, number>;
+  /** Words that multiply a figure ("2.5 million"). */
+  scales: Record<string, number>;
   qualifiers: QualifierCue[];
   /** Nouns counted by a figure, and the property stem they give ("soldiers" -> soldiers). */
   countedNouns: Record<string, string>;
@@ -83,6 +87,7 @@ export interface Lexicon {
 
 const ENGLISH: Lexicon = {
   determiners: 'the|a|an|its|their|his|her',
+  notNames: 'i|we|you|he|she|it|they|this|that|these|those|there|here',
   titles:
     '(?:former |ex-)?(?:president|general|gen\\.|colonel|col\\.|captain|lieutenant|commander|minister|prime minister|defence minister|defense minister|ambassador|mr\\.?|mrs\\.?|ms\\.?)',
   nameParticles: 'al|el|ag|ould|bin|ibn|de|of',
@@ -215,6 +220,7 @@ const ENGLISH: Lexicon = {
     'a dozen': 12,
     'a thousand': 1000,
   },
+  scales: { thousand: 1e3, million: 1e6, millions: 1e6, billion: 1e9 },
   qualifiers: [
     { pattern: 'at least|no fewer than|no less than|more than|over', qualifier: 'at_least' },
     { pattern: 'at most|up to|no more than|fewer than|less than', qualifier: 'at_most' },
@@ -338,6 +344,8 @@ const ENGLISH: Lexicon = {
 
 const FRENCH: Lexicon = {
   determiners: "le|la|les|l'|un|une|des|du|de la|de l'|d'|son|sa|ses|leur|leurs",
+  notNames:
+    'je|nous|vous|il|elle|ils|elles|on|ce|cet|cette|ces|selon|mais|ou|et|donc|or|ni|car|apres|avant|depuis|pendant|lors|dans|pour|par|sur|sous|vers|chez|contre|ainsi|alors|aussi|enfin|puis',
   titles:
     "(?:l'ancien |l'ex-|ancien |ex-)?(?:president|general|colonel|capitaine|lieutenant|commandant|ministre|premier ministre|ministre de la defense|ambassadeur|chef de la junte|m\\.|mme)",
   nameParticles: "al|el|ag|ould|bin|ibn|de|du|des|la|d'",
@@ -478,6 +486,7 @@ const FRENCH: Lexicon = {
     cent: 100,
     mille: 1000,
   },
+  scales: { mille: 1e3, million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9 },
   qualifiers: [
     { pattern: 'au moins|plus de|pas moins de', qualifier: 'at_least' },
     { pattern: "au plus|jusqu'a|moins de", qualifier: 'at_most' },
@@ -559,8 +568,9 @@ const FRENCH: Lexicon = {
   claimantPatterns: [
     'selon (?<who>[^,.;]+)',
     "d'apres (?<who>[^,.;]+)",
-    "(?:a|ont) (?:indique|declare|affirme|precise|rapporte|confie)(?: a (?<to>[a-z][\\w' ]+?))? (?<who>(?:le |la |les |l'|un |une )[^,.;]+?)(?:[,.;]|$)",
-    "(?<who>(?:le |la |les |l'|un |une )[^,.;]+?) (?:a|ont) (?:indique|declare|affirme|precise|rapporte|confie)",
+    "(?:a|ont) (?:indique|declare|affirme|precise|rapporte|confie) (?<who>(?:le |la |les |l'|un |une |des )[^,.;]+?) a (?<to>l'[a-z]+|[a-z][\\w' ]+?)(?:[,.;]|$)",
+    "(?:a|ont) (?:indique|declare|affirme|precise|rapporte|confie)(?: a (?<to>[a-z][\\w' ]+?))? (?<who>(?:le |la |les |l'|un |une |des )[^,.;]+?)(?:[,.;]|$)",
+    "(?<who>(?:le |la |les |l'|un |une |des )[^,.;]+?) (?:a|ont) (?:indique|declare|affirme|precise|rapporte|confie)",
     "(?:indique|declare|affirme|precise|rapporte|confie) (?<who>(?:le |la |les |l'|un |une )[^,.;]+?)(?:[,.;]|$)",
   ],
   anonymous:
