@@ -1,8 +1,9 @@
 /**
- * `npm run bench:cache [-- rounds]`: the example operations of examples/ over HTTP against the
- * seeded Niger graph, on two servers side by side, one with the response cache and one without
- * (RESPONSE_CACHE_MAX_BYTES=0): requests per second for each, in rounds of all the examples one
- * after another, and a check that both answer every request with the same bytes.
+ * `npm run bench:cache [-- rounds [clients]]`: the example operations of examples/ over HTTP
+ * against the seeded Niger graph, on two servers side by side, one with the response cache and
+ * one without (RESPONSE_CACHE_MAX_BYTES=0): requests per second for each, each client running
+ * rounds of all the examples one after another (default 50 rounds, 1 client), and a check that
+ * both answer every request with the same bytes.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { loadSeeds } from '../src/seeds/load.js';
 import { readExamples } from '../test/support/examples.js';
 
 const rounds = Number(process.argv[2] ?? 50);
+const clients = Number(process.argv[3] ?? 1);
 const logger = createLogger({ level: 'warn', pretty: false });
 const work = await mkdtemp(join(tmpdir(), 'sahel-graph-bench-cache-'));
 const neo4j = await EmbeddedNeo4j.start(
@@ -51,16 +53,22 @@ const ask = async (service: RunningService, example: (typeof examples)[number]) 
   return response.text();
 };
 
-/** Requests per second over `rounds` rounds of every example, and the answers of the last. */
-async function measure(service: RunningService) {
-  const started = performance.now();
+/** One client's rounds of every example; the answers of its last round. */
+async function client(service: RunningService): Promise<string[]> {
   let answers: string[] = [];
   for (let round = 0; round < rounds; round += 1) {
     answers = [];
     for (const example of examples) answers.push(await ask(service, example));
   }
+  return answers;
+}
+
+/** Requests per second of all the clients together, and the first client's last answers. */
+async function measure(service: RunningService) {
+  const started = performance.now();
+  const [answers] = await Promise.all(Array.from({ length: clients }, () => client(service)));
   const seconds = (performance.now() - started) / 1000;
-  return { perSecond: (rounds * examples.length) / seconds, answers };
+  return { perSecond: (clients * rounds * examples.length) / seconds, answers: answers! };
 }
 
 const cached = await serve('64000000');
@@ -73,7 +81,7 @@ try {
   const withCache = await measure(cached);
   const same = without.answers.every((answer, i) => answer === withCache.answers[i]);
   console.log(
-    `${examples.length} example operations x ${rounds} rounds, one at a time:\n` +
+    `${examples.length} example operations x ${rounds} rounds x ${clients} clients:\n` +
       `  uncached: ${without.perSecond.toFixed(0)} requests/s\n` +
       `  cached:   ${withCache.perSecond.toFixed(0)} requests/s ` +
       `(${(withCache.perSecond / without.perSecond).toFixed(1)}x)\n` +

@@ -3,9 +3,10 @@
  * never once the graph has changed, whoever changed it.
  */
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import type { RunningService } from '../src/app.js';
+import { sharedReads } from '../src/http/use-response-cache.js';
 import { clearGraph, startTestService, useSeededService } from './support/service.js';
 import { loadSeeds } from '../src/seeds/load.js';
 
@@ -161,5 +162,26 @@ describe('with RESPONSE_CACHE_MAX_BYTES=0', () => {
       0,
     );
     expect(await cacheLookups(service)).toEqual({ hit: 0, miss: 0 });
+  });
+});
+
+describe('the graph version read', () => {
+  it('is shared by callers that arrive before it starts, never by one that arrives after', async () => {
+    let started = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const version = sharedReads(async () => {
+      started += 1;
+      const mine = started;
+      await gate;
+      return mine;
+    });
+    const together = [version(), version(), version()];
+    await vi.waitUntil(() => started === 1);
+    const after = version();
+    await vi.waitUntil(() => started === 2);
+    release();
+    expect(await Promise.all(together)).toEqual([1, 1, 1]);
+    expect(await after).toBe(2);
   });
 });

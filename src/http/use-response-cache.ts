@@ -31,10 +31,11 @@ export function useResponseCache(options: {
     // The size of the answer as sent; one larger than the whole cache is not kept.
     sizeCalculation: (answer) => Buffer.byteLength(JSON.stringify(answer)),
   });
+  const graphVersion = sharedReads(() => database.graphVersion());
   return [
     useYogaResponseCache({
       session: async (request) => {
-        const version = await database.graphVersion().catch((error: unknown) => {
+        const version = await graphVersion().catch((error: unknown) => {
           // Without a version nothing may be reused: a key of its own, never asked again.
           logger.debug({ err: error }, 'Graph version unknown: answering without the cache');
           return `unversioned ${randomUUID()}`;
@@ -86,4 +87,18 @@ export function useResponseCache(options: {
       },
     },
   ];
+}
+
+/**
+ * One read for all the callers that arrive while no read has started yet: the read starts (on
+ * the event loop's next turn) after every caller it answers arrived, so none of them can miss
+ * a write committed before it asked. Concurrent requests then share one version round trip.
+ */
+export function sharedReads<T>(read: () => Promise<T>): () => Promise<T> {
+  let next: Promise<T> | undefined;
+  return () =>
+    (next ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      next = undefined;
+      return read();
+    }));
 }

@@ -179,7 +179,8 @@ export class GraphDatabase {
    */
   graphVersion(): Promise<string> {
     return this.withSession('READ', async (session) => {
-      await session.run('RETURN 1', {}, { timeout: this.options.queryTimeoutMs });
+      // An empty transaction: its commit carries the bookmark, in two messages and no query.
+      await session.beginTransaction({ timeout: this.options.queryTimeoutMs }).commit();
       return (await session.lastBookmarks()).join(' ');
     });
   }
