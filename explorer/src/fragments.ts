@@ -1,0 +1,39 @@
+/** Fragments that several views ask for alike. */
+import { graphql } from './gql';
+
+export const DATE_PARTS = graphql(`
+  fragment DateParts on PartialDate {
+    value
+    precision
+    earliest
+    latest
+    phrase
+  }
+`);
+
+export const EVIDENCE_PARTS = graphql(`
+  fragment EvidenceParts on Evidence {
+    quote
+    source {
+      slug
+      name
+      kind
+    }
+    sentence {
+      index
+      text
+      document {
+        name
+      }
+    }
+  }
+`);
+
+export const LOCATION_PARTS = graphql(`
+  fragment LocationParts on GeoPoint {
+    latitude
+    longitude
+    precisionKm
+    confidence
+  }
+`);

@@ -1,0 +1,14 @@
+/** Vite builds the explorer into explorer/dist, which the server serves at `/`. */
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  // Relative asset URLs: the bundle works wherever the server mounts it.
+  base: './',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Cytoscape alone is about 450 kB: the warning would only repeat that.
+    chunkSizeWarningLimit: 1200,
+  },
+});
