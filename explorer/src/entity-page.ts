@@ -90,6 +90,8 @@ const ENTITY_PAGE = graphql(`
   }
 `);
 
+const SECTIONS = ['Facts', 'Claims', 'Sources', 'Graph', 'Map', 'Timeline'];
+
 type Entity = NonNullable<EntityPageQuery['entity']>;
 type Relation = Entity['relations']['edges'][number];
 type Claim = Entity['claims']['edges'][number]['node'];
@@ -120,6 +122,7 @@ export async function showEntityPage(container: HTMLElement, slug: string): Prom
             : nothing
         }
         ${entity.wikidataUrl ? html`<p><a href=${entity.wikidataUrl}>Wikidata</a></p>` : nothing}
+        <nav class="page-nav">${SECTIONS.map(sectionLink)}</nav>
       </header>
       <section id="facts">
         <h2>Facts</h2>
@@ -168,6 +171,16 @@ export async function showEntityPage(container: HTMLElement, slug: string): Prom
   mountNeighbourhoodGraph(container.querySelector('.neighbourhood')!, slug);
   mountMap(container.querySelector('.map-view')!, slug);
   mountTimeline(container.querySelector('.timeline-view')!, slug);
+}
+
+/** The hash holds the route, so a section is reached by scrolling, not by its fragment. */
+function sectionLink(name: string) {
+  return html`<button
+    class="link"
+    @click=${() => document.getElementById(name.toLowerCase())?.scrollIntoView()}
+  >
+    ${name}
+  </button>`;
 }
 
 function factGroups(relations: Relation[]) {

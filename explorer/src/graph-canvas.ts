@@ -86,6 +86,9 @@ export function createGraphCanvas(container: HTMLElement, elements: ElementDefin
 export const LAYOUT = {
   name: 'cose',
   animate: false,
-  nodeRepulsion: () => 9000,
-  idealEdgeLength: () => 90,
+  nodeRepulsion: () => 400_000,
+  idealEdgeLength: () => 110,
+  nodeOverlap: 20,
+  gravity: 0.2,
+  padding: 20,
 } as const;

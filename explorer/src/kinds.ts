@@ -1,4 +1,5 @@
 /** One colour per entity kind, shared by the graph, the map, the console and the badges. */
+import { html } from 'lit-html';
 import type { EntityKind } from './gql/graphql';
 
 export const KIND_COLOURS: Record<EntityKind, string> = {
@@ -7,7 +8,7 @@ export const KIND_COLOURS: Record<EntityKind, string> = {
   COUNTRY: '#2f855a',
   ARMED_GROUP: '#c53030',
   PLACE: '#6b46c1',
-  EVENT: '#b7791f',
+  EVENT: '#d53f8c',
 };
 
 const KIND_LABELS: Record<string, EntityKind> = {
@@ -28,4 +29,16 @@ export function kindOfLabels(labels: readonly string[]): EntityKind | undefined 
 
 export function kindName(kind: EntityKind): string {
   return kind.toLowerCase().replace('_', ' ');
+}
+
+/** The key to the colours, under a graph. */
+export function kindLegend() {
+  return html`<ul class="legend">
+    ${Object.entries(KIND_COLOURS).map(
+      ([kind, colour]) =>
+        html`<li>
+          <span class="dot" style="background:${colour}"></span>${kindName(kind as EntityKind)}
+        </li>`,
+    )}
+  </ul>`;
 }

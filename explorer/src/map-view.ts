@@ -108,7 +108,8 @@ async function drawMap(container: HTMLElement, slug: string): Promise<void> {
     render(html`<p class="muted">Nothing around this entity has coordinates.</p>`, container);
     return;
   }
-  const focus = points.find((point) => point.slug === slug) ?? points[0]!;
+  // Distances are measured from the entity itself, when it is a place or an event at one.
+  const focus = points.find((point) => point.slug === slug);
   const projection = geoMercator().fitExtent(
     [
       [24, 24],
@@ -124,13 +125,20 @@ async function drawMap(container: HTMLElement, slug: string): Promise<void> {
           class="map"
           viewBox="0 0 ${WIDTH} ${HEIGHT}"
           role="img"
-          aria-label="Map of the places and events around ${focus.name}"
+          aria-label="Map of the places and events around ${slug}"
         >
           <rect width=${WIDTH} height=${HEIGHT} class="sea"></rect>
           ${countries.features.map(
             (country) =>
               svg`<path class="country" d=${path(country) ?? ''}><title>${country.properties?.name ?? ''}</title></path>`,
           )}
+          ${countries.features.map((country) => {
+            const [x, y] = path.centroid(country);
+            const inView = x > 0 && x < WIDTH && y > 0 && y < HEIGHT;
+            return inView
+              ? svg`<text class="country-name" x=${x} y=${y}>${country.properties?.name ?? ''}</text>`
+              : nothing;
+          })}
           ${points.map((point) => {
             const [x, y] = projection([point.location.longitude, point.location.latitude])!;
             const precision = point.location.precisionKm
@@ -143,18 +151,18 @@ async function drawMap(container: HTMLElement, slug: string): Promise<void> {
             return svg`<g class="map-point" data-slug=${point.slug}>
               ${precision ? svg`<path class="precision" d=${precision} fill=${KIND_COLOURS[point.kind]}></path>` : nothing}
               <a href=${entityHref(point.slug)}>
-                <circle cx=${x} cy=${y} r=${point.slug === focus.slug ? 6 : 4} fill=${KIND_COLOURS[point.kind]}></circle>
+                <circle cx=${x} cy=${y} r=${point.slug === slug ? 6 : 4} fill=${KIND_COLOURS[point.kind]}></circle>
                 <text x=${x + 7} y=${y + 4}>${point.name}</text>
               </a>
               <title>${point.name}${point.location.precisionKm ? ` (within ${point.location.precisionKm} km)` : ''}</title>
             </g>`;
           })}
         </svg>
-        ${distanceTable(focus, distances)}`,
+        ${focus ? distanceTable(focus, distances) : nothing}`,
       container,
     );
   drawMapSvg(undefined);
-  drawMapSvg(await distancesFrom(focus, points));
+  if (focus) drawMapSvg(await distancesFrom(focus, points));
 }
 
 function distanceTable(focus: MapPoint, rows: DistanceRow[] | undefined) {

@@ -10,6 +10,7 @@ import { evidenceList } from './evidence';
 import { graphql } from './gql';
 import type { NeighbourhoodQuery } from './gql/graphql';
 import { createGraphCanvas, edgeElement, LAYOUT, nodeElement } from './graph-canvas';
+import { kindLegend } from './kinds';
 import { entityHref } from './router';
 
 const NEIGHBOURHOOD = graphql(`
@@ -212,7 +213,7 @@ export function mountNeighbourhoodGraph(container: HTMLElement, slug: string): v
               >`,
           )}
         </fieldset>
-        ${state.error ? html`<p class="error">${state.error}</p>` : nothing}
+        ${state.error ? html`<p class="error">${state.error}</p>` : nothing} ${kindLegend()}
         <div class="graph-layout">
           <div class="graph-canvas" aria-label="Neighbourhood graph"></div>
           <aside class="edge-evidence">

@@ -72,7 +72,7 @@ async function drawTimeline(container: HTMLElement, slug: string): Promise<void>
   const padding = Math.max((last.getTime() - first.getTime()) * 0.05, 86_400_000 * 3);
   const x = scaleUtc()
     .domain([new Date(first.getTime() - padding), new Date(last.getTime() + padding)])
-    .range([10, WIDTH - 10]);
+    .range([40, WIDTH - 40]);
   const height = AXIS + events.length * ROW + 10;
   render(
     html`<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Timeline">
@@ -90,9 +90,10 @@ async function drawTimeline(container: HTMLElement, slug: string): Promise<void>
             event.date.precision === 'DAY'
               ? svg`<circle cx=${start} cy=${y} r="5" fill=${KIND_COLOURS.EVENT}></circle>`
               : svg`<rect class="span" x=${start} y=${y - 5} width=${Math.max(end - start, 2)} height="10" fill=${KIND_COLOURS.EVENT}></rect>`;
-          const labelAtLeft = start > WIDTH * 0.6;
+          const labelAtLeft = start > WIDTH / 2;
+          const labelStart = event.date.precision === 'DAY' ? start : end;
           return svg`<a href=${entityHref(event.slug)}>${mark}
-              <text class="event-label" x=${labelAtLeft ? start - LABEL_GAP : end + LABEL_GAP} y=${y + 4}
+              <text class="event-label" x=${labelAtLeft ? start - LABEL_GAP : labelStart + LABEL_GAP} y=${y + 4}
                 text-anchor=${labelAtLeft ? 'end' : 'start'}>${formatDate(event.date)} ${event.name}</text>
               <title>${event.date.phrase ?? formatDate(event.date)}</title></a>`;
         })}
