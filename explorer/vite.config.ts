@@ -13,5 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     // Cytoscape alone is about 450 kB: the warning would only repeat that.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });

@@ -110,15 +110,26 @@ async function drawMap(container: HTMLElement, slug: string): Promise<void> {
   }
   // Distances are measured from the entity itself, when it is a place or an event at one.
   const focus = points.find((point) => point.slug === slug);
-  const projection = geoMercator().fitExtent(
-    [
-      [24, 24],
-      [WIDTH - 24, HEIGHT - 24],
-    ],
-    extentOf(points),
-  );
+  const projection = geoMercator()
+    .fitExtent(
+      [
+        [24, 24],
+        [WIDTH - 24, HEIGHT - 24],
+      ],
+      extentOf(points),
+    )
+    // Outlines are cut at the frame: the rest of the world is not drawn at all.
+    .clipExtent([
+      [0, 0],
+      [WIDTH, HEIGHT],
+    ]);
   const path = geoPath(projection);
   const circle = geoCircle();
+  // Drawn once: the second render, with the distances, reuses these strings.
+  const outlines = countries.features.flatMap((country) => {
+    const d = path(country);
+    return d ? [{ name: country.properties?.name ?? '', d, centre: path.centroid(country) }] : [];
+  });
   const drawMapSvg = (distances: DistanceRow[] | undefined) =>
     render(
       html`<svg
@@ -128,17 +139,14 @@ async function drawMap(container: HTMLElement, slug: string): Promise<void> {
           aria-label="Map of the places and events around ${slug}"
         >
           <rect width=${WIDTH} height=${HEIGHT} class="sea"></rect>
-          ${countries.features.map(
-            (country) =>
-              svg`<path class="country" d=${path(country) ?? ''}><title>${country.properties?.name ?? ''}</title></path>`,
+          ${outlines.map(
+            ({ name, d }) => svg`<path class="country" d=${d}><title>${name}</title></path>`,
           )}
-          ${countries.features.map((country) => {
-            const [x, y] = path.centroid(country);
-            const inView = x > 0 && x < WIDTH && y > 0 && y < HEIGHT;
-            return inView
-              ? svg`<text class="country-name" x=${x} y=${y}>${country.properties?.name ?? ''}</text>`
-              : nothing;
-          })}
+          ${outlines.map(({ name, centre: [x, y] }) =>
+            x > 0 && x < WIDTH && y > 0 && y < HEIGHT
+              ? svg`<text class="country-name" x=${x} y=${y}>${name}</text>`
+              : nothing,
+          )}
           ${points.map((point) => {
             const [x, y] = projection([point.location.longitude, point.location.latitude])!;
             const precision = point.location.precisionKm
@@ -270,9 +278,12 @@ function extentOf(points: MapPoint[]): Feature<Geometry> {
 
 type Countries = FeatureCollection<Geometry, { name?: string }>;
 
-/** Natural Earth's 1:50m countries, in a chunk of their own that loads with the first map. */
+/**
+ * Natural Earth's 1:110m countries, in a chunk of their own that loads with the first map; the
+ * 1:50m outlines took a main-thread task of over 400 ms to draw for little gain at this scale.
+ */
 async function loadCountries(): Promise<Countries> {
-  const world = (await import('world-atlas/countries-50m.json')).default as unknown as Topology<{
+  const world = (await import('world-atlas/countries-110m.json')).default as unknown as Topology<{
     countries: GeometryCollection<{ name?: string }>;
   }>;
   return feature(world, world.objects.countries) as Countries;

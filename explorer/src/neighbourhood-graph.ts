@@ -100,6 +100,7 @@ export function mountNeighbourhoodGraph(container: HTMLElement, slug: string): v
     noteTypes();
     applyFilter();
     container.dataset.nodes = String(canvas.nodes().length);
+    performance.mark('explorer:graph-drawn');
     draw();
   };
 
