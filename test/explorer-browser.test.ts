@@ -42,7 +42,7 @@ afterAll(() => browser?.close());
 
 afterEach(async (context) => {
   const name = context.task.name.replace(/\W+/g, '-').slice(0, 60);
-  await page.screenshot({ path: new URL(`${name}.png`, ARTIFACTS).pathname, fullPage: true });
+  await page.screenshot({ path: artefact(`${name}.png`), fullPage: true });
   expect(consoleErrors).toEqual([]);
   expect(offMachineRequests).toEqual([]);
 });
@@ -114,6 +114,10 @@ describe('the explorer in headless Chromium', () => {
     const dates = page.locator('.timeline-list time');
     await dates.first().waitFor();
     expect(await dates.allTextContents()).toContain('2023-09-28');
+
+    for (const section of ['claims', 'graph', 'map', 'timeline']) {
+      await page.locator(`#${section}`).screenshot({ path: artefact(`kandadji-${section}.png`) });
+    }
   });
 
   it('runs a Cypher query in the console, draws its result and downloads it as CSV', async () => {
@@ -147,6 +151,10 @@ describe('the explorer in headless Chromium', () => {
     expect(csv.split('\n').filter(Boolean).length).toBe((await rows.count()) + 1);
   });
 });
+
+function artefact(name: string): string {
+  return new URL(name, ARTIFACTS).pathname;
+}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

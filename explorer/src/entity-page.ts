@@ -215,7 +215,10 @@ function factGroups(relations: Relation[]) {
 /** Claims side by side: one row group per property, one row per source's claim. */
 function claimTable(claims: Claim[]) {
   if (claims.length === 0) return html`<p class="muted">No claims.</p>`;
-  const byProperty = Map.groupBy(claims, (claim) => claim.label);
+  // Figures first, those that sources dispute at the top; statements in words after them.
+  const byProperty = [...Map.groupBy(claims, (claim) => claim.label)].sort(
+    ([, a], [, b]) => Number(hasFigure(b)) - Number(hasFigure(a)) || b.length - a.length,
+  );
   return html`<table class="claims">
     <thead>
       <tr>
@@ -227,7 +230,7 @@ function claimTable(claims: Claim[]) {
         <th>Reported in</th>
       </tr>
     </thead>
-    ${[...byProperty].map(
+    ${byProperty.map(
       ([label, group]) =>
         html`<tbody>
           ${group.map(
@@ -235,7 +238,7 @@ function claimTable(claims: Claim[]) {
               html`<tr data-property=${claim.property}>
                 ${index === 0 ? html`<th rowspan=${group.length}>${label}</th>` : nothing}
                 <td class="claimed-by">${claim.claimedBy.name}</td>
-                <td class="claim-value">
+                <td class="claim-value ${claim.value !== null ? 'figure' : ''}">
                   ${claim.value ?? claim.valueText ?? ''} ${claim.value !== null ? claim.unit : ''}
                 </td>
                 <td>${claim.qualifier.toLowerCase().replace('_', ' ')}</td>
@@ -246,4 +249,8 @@ function claimTable(claims: Claim[]) {
         </tbody>`,
     )}
   </table>`;
+}
+
+function hasFigure(claims: Claim[]): boolean {
+  return claims.some((claim) => claim.value !== null);
 }

@@ -144,6 +144,9 @@ export function mountNeighbourhoodGraph(container: HTMLElement, slug: string): v
     sliderTimer = setTimeout(reload, 250);
   };
 
+  const nameOf = (nodeSlug: string) =>
+    String(canvas?.getElementById(nodeSlug).data('label') ?? nodeSlug);
+
   const canvasElement = () => container.querySelector<HTMLElement>('.graph-canvas')!;
 
   const draw = () => {
@@ -222,7 +225,7 @@ export function mountNeighbourhoodGraph(container: HTMLElement, slug: string): v
               state.selected
                 ? html`<h4>${state.selected.type}</h4>
                     <p class="muted">
-                      ${state.selected.source} → ${state.selected.target}
+                      ${nameOf(state.selected.source)} → ${nameOf(state.selected.target)}
                       ${state.selected.relation.role ? `(${state.selected.relation.role})` : ''}
                       ${formatValidity(
                         state.selected.relation.validFrom,
