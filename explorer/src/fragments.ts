@@ -37,3 +37,16 @@ export const LOCATION_PARTS = graphql(`
     confidence
   }
 `);
+
+/** An entity with its date when it is an event: what timelines and event lists show. */
+export const DATED_ENTITY = graphql(`
+  fragment DatedEntity on Entity {
+    slug
+    name
+    ... on Event {
+      date {
+        ...DateParts
+      }
+    }
+  }
+`);

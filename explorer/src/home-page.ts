@@ -10,13 +10,7 @@ const LATEST_EVENTS = graphql(`
     events(orderBy: DATE_DESC, first: 12) {
       edges {
         node {
-          slug
-          name
-          ... on Event {
-            date {
-              ...DateParts
-            }
-          }
+          ...DatedEntity
         }
       }
     }

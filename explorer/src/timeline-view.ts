@@ -13,24 +13,12 @@ import { entityHref } from './router';
 const TIMELINE = graphql(`
   query Timeline($slug: String!) {
     entity(slug: $slug) {
-      slug
-      name
-      ... on Event {
-        date {
-          ...DateParts
-        }
-      }
+      ...DatedEntity
     }
     timeline(entity: $slug, first: 100) {
       edges {
         node {
-          slug
-          name
-          ... on Event {
-            date {
-              ...DateParts
-            }
-          }
+          ...DatedEntity
         }
       }
     }
