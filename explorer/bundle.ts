@@ -21,12 +21,8 @@ const INPUTS = [
   join(EXPLORER, '../package-lock.json'),
 ];
 
-export async function generateTypes(): Promise<void> {
-  await generate(codegenConfig, true);
-}
-
 export async function buildBundle(): Promise<void> {
-  await generateTypes();
+  await generate(codegenConfig, true);
   await build({ configFile: join(EXPLORER, 'vite.config.ts'), logLevel: 'warn' });
 }
 

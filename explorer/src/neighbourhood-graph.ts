@@ -50,8 +50,8 @@ const NEIGHBOURHOOD = graphql(`
 type Neighbourhood = NonNullable<NeighbourhoodQuery['neighborhood']>;
 type Link = Neighbourhood['links'][number];
 
-/** The slider's span: the years the graph's dated facts fall in. */
-const FIRST_DAY = utcDay('1958-01-01').getTime();
+/** The slider runs from 1900, well before the graph's oldest dated fact (1960), to today. */
+const FIRST_DAY = utcDay('1900-01-01').getTime();
 const DAY_MS = 86_400_000;
 
 interface GraphState {
