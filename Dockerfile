@@ -6,7 +6,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY schema ./schema
+COPY explorer ./explorer
+# The explorer's bundle is built here, with the dev dependencies (Vite, GraphQL Code Generator).
+RUN npm run build && npm run explorer:build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 # Listening beyond loopback, the server refuses to start with analysts' Cypher open and no
@@ -16,6 +19,7 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/explorer/dist ./explorer/dist
 COPY schema ./schema
 COPY seeds ./seeds
 USER node

@@ -1,6 +1,6 @@
 /**
- * The HTTP application: graphql-yoga with GraphiQL at /graphql, /health (the process is alive)
- * and /ready (Neo4j answers), composed from small plugins.
+ * The HTTP application: graphql-yoga with the explorer at /, GraphiQL at /graphql, /health (the
+ * process is alive) and /ready (Neo4j answers), composed from small plugins.
  */
 import { format } from 'node:util';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
@@ -9,6 +9,7 @@ import { isAuthorized } from './analyst/cypher-endpoint.js';
 import type { Config } from './config.js';
 import { useArgumentErrors } from './http/use-argument-errors.js';
 import { useCypherEndpoint } from './http/use-cypher-endpoint.js';
+import { useExplorer } from './http/use-explorer.js';
 import { useHttpCaching } from './http/use-http-caching.js';
 import { useKnownOperationTypes } from './http/use-known-operation-types.js';
 import { useMetricsEndpoint } from './http/use-metrics-endpoint.js';
@@ -91,6 +92,7 @@ export function createApp(options: {
       useNeo4jReadiness(database, logger),
       useMetricsEndpoint(metrics),
       useCypherEndpoint({ database, config, logger }),
+      useExplorer(),
       useHttpCaching(),
       ...useResponseCache({
         database,

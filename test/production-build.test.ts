@@ -1,8 +1,9 @@
 /**
  * The production artifact, built as the Dockerfile builds it: only `dependencies` installed
- * (`npm ci --omit=dev`), src/ compiled by tsc to dist/, seeds/ and schema/ beside it. It must
- * start with `node dist/main.js`, seed an empty graph, serve GraphQL and GraphiQL, and stop
- * cleanly on SIGTERM. A runtime import of a dev dependency fails here.
+ * (`npm ci --omit=dev`), src/ compiled by tsc to dist/, seeds/ and schema/ beside it, and the
+ * explorer's bundle in explorer/dist. It must start with `node dist/main.js`, seed an empty
+ * graph, serve GraphQL, GraphiQL and the explorer, and stop cleanly on SIGTERM. A runtime import
+ * of a dev dependency fails here.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureBundle } from '../explorer/bundle.js';
 import { startCli, type CliRun } from './support/cli.js';
 import { clearGraph, postGraphQL, startTestService } from './support/service.js';
 
@@ -43,6 +45,11 @@ beforeAll(async () => {
   for (const folder of ['seeds', 'schema']) {
     await cp(join(PROJECT, folder), join(artifact, folder), { recursive: true });
   }
+  // Built with the dev dependencies, as the Dockerfile's build stage does.
+  await ensureBundle();
+  await cp(join(PROJECT, 'explorer', 'dist'), join(artifact, 'explorer', 'dist'), {
+    recursive: true,
+  });
   const service = await startTestService();
   await clearGraph(service.database);
   await service.stop();
@@ -62,7 +69,7 @@ describe('the production build', () => {
     }
   });
 
-  it('starts with node dist/main.js, seeds the empty graph, serves GraphQL and GraphiQL, and exits 0 on SIGTERM', async () => {
+  it('starts with node dist/main.js, seeds the empty graph, serves GraphQL, GraphiQL and the explorer, and exits 0 on SIGTERM', async () => {
     server = startCli(
       {
         NODE_ENV: 'production',
@@ -88,6 +95,10 @@ describe('the production build', () => {
     const graphiql = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(graphiql.status).toBe(200);
     expect(await graphiql.text()).toContain('<title>sahel-graph</title>');
+
+    const explorer = await fetch(`${url}/`);
+    expect(explorer.status).toBe(200);
+    expect(await explorer.text()).toContain('<title>sahel-graph explorer</title>');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -1,0 +1,51 @@
+/**
+ * Builds the explorer: GraphQL Code Generator's typed documents from schema/schema.graphql,
+ * then Vite's bundle in explorer/dist. `npm start` (prestart), the browser test and the bench
+ * build it only when it is missing or older than what it is made from.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
+import { build } from 'vite';
+import { codegenConfig } from './codegen.js';
+
+const EXPLORER = fileURLToPath(new URL('.', import.meta.url));
+export const BUNDLE_PAGE = join(EXPLORER, 'dist', 'index.html');
+/** What the bundle is made from; src/gql is left out, being made from the schema. */
+const INPUTS = [
+  join(EXPLORER, 'src'),
+  join(EXPLORER, 'index.html'),
+  join(EXPLORER, 'vite.config.ts'),
+  join(EXPLORER, '../schema/schema.graphql'),
+  join(EXPLORER, '../package-lock.json'),
+];
+
+export async function buildBundle(): Promise<void> {
+  await generate(codegenConfig, true);
+  await build({ configFile: join(EXPLORER, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+/** True when explorer/dist/index.html exists and is newer than every input. */
+export async function bundleIsCurrent(): Promise<boolean> {
+  const built = await stat(BUNDLE_PAGE).catch(() => undefined);
+  if (!built) return false;
+  const newest = Math.max(...(await Promise.all(INPUTS.map(newestChange))));
+  return built.mtimeMs >= newest;
+}
+
+export async function ensureBundle(): Promise<'built' | 'current'> {
+  if (await bundleIsCurrent()) return 'current';
+  await buildBundle();
+  return 'built';
+}
+
+async function newestChange(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  const entries = await readdir(path, { withFileTypes: true });
+  const children = entries
+    .filter((entry) => !(entry.isDirectory() && entry.name === 'gql'))
+    .map((entry) => newestChange(join(path, entry.name)));
+  return Math.max(info.mtimeMs, ...(await Promise.all(children)));
+}

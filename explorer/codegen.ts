@@ -1,0 +1,28 @@
+/**
+ * GraphQL Code Generator: typed documents for the explorer's operations (the `graphql()` calls
+ * in src/), generated from the server's printed schema into src/gql/ (git-ignored: made before
+ * every type check and build, so it can never lag behind schema/schema.graphql).
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export const codegenConfig: CodegenConfig = {
+  schema: here('../schema/schema.graphql'),
+  documents: [here('src/**/*.ts'), `!${here('src/gql/**')}`],
+  silent: true,
+  generates: {
+    [here('src/gql/')]: {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { LocalDate: 'string', JSON: 'unknown', JSONObject: 'Record<string, unknown>' },
+      },
+    },
+  },
+};
+
+export default codegenConfig;
