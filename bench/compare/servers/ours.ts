@@ -1,6 +1,8 @@
 /**
  * "ours": the project's own server (src/app.ts) pointed at the shared Neo4j, with the default
- * limits, no seeding, logging only warnings.
+ * limits, no seeding, logging only warnings, and the response cache off: the benchmark repeats
+ * the same requests, which the cache would answer from memory (`npm run bench:cache` measures
+ * it apart).
  */
 import { startService } from '../../../src/app.js';
 import { parseConfig } from '../../../src/config.js';
@@ -16,6 +18,7 @@ export const startOurs: StartServer = async (boltUri, port) => {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
+    RESPONSE_CACHE_MAX_BYTES: '0',
   });
   const logger = createLogger(config.log);
   const service = await startService(config, logger);
