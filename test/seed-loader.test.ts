@@ -97,14 +97,16 @@ describe('loading seed files', () => {
     expect(rows).toEqual([{ place: 'port-alpha', sources: ['river-guard-statement'] }]);
   });
 
-  it('keeps conflicting claims side by side, each with claimant, report and sentence', async () => {
+  it('keeps conflicting claims side by side, each with claimant, reports and sentence', async () => {
     await loadSeeds(service.database, { dir });
     const claims = await read(
       `MATCH (c:Claim)-[:ABOUT]->(:Event {id: 'boat-sinking-2024-01-08'})
-       MATCH (c)-[:CLAIMED_BY]->(claimant:Source), (c)-[:REPORTED_IN]->(report:Source),
-             (c)-[:STATED_IN]->(sentence:Sentence)
+       MATCH (c)-[:CLAIMED_BY]->(claimant:Source), (c)-[:STATED_IN]->(sentence:Sentence)
        RETURN c.value AS value, c.qualifier AS qualifier, claimant.id AS claimant,
-              report.id AS report, sentence.index AS sentence
+              COLLECT { MATCH (c)-[:REPORTED_IN]->(report) RETURN report.id ORDER BY report.id }
+                AS reports,
+              c.reportedIn AS firstReport, c.reportedInIds AS reportedInIds,
+              sentence.index AS sentence
        ORDER BY value`,
     );
     expect(claims).toEqual([
@@ -112,14 +114,18 @@ describe('loading seed files', () => {
         value: 4,
         qualifier: 'at_least',
         claimant: 'river-guard-statement',
-        report: 'gazette-report',
+        reports: ['gazette-report', 'harbour-bulletin'],
+        firstReport: 'gazette-report',
+        reportedInIds: ['gazette-report', 'harbour-bulletin'],
         sentence: 1,
       },
       {
         value: 6,
         qualifier: 'exact',
         claimant: 'harbour-officials',
-        report: 'gazette-report',
+        reports: ['gazette-report'],
+        firstReport: 'gazette-report',
+        reportedInIds: ['gazette-report'],
         sentence: 2,
       },
     ]);
@@ -160,8 +166,8 @@ describe('loading seed files', () => {
     expect(new Set(vega!.labels as string[])).toEqual(new Set(['Entity', 'Person', 'Politician']));
     const [after] = await read(`MATCH (p:Place {id: 'port-alpha'}) RETURN elementId(p) AS element`);
     expect(after).toEqual(before);
-    expect(await read(`MATCH ()-[r:LOCATED_IN]->() RETURN r.seedFile AS file`)).toEqual([
-      { file: 'gazetteer' },
+    expect(await read(`MATCH ()-[r:LOCATED_IN]->() RETURN r.evidenceSeedFiles AS files`)).toEqual([
+      { files: ['gazetteer'] },
     ]);
     expect(await read(`MATCH ()-[r:OCCURRED_AT]->(p) RETURN p.id AS place`)).toEqual([
       { place: 'port-alpha' },
@@ -174,16 +180,18 @@ describe('loading seed files', () => {
       join(dir, 'extra.yaml'),
       [
         'document: { source: extra-notes, file: extra.txt }',
-        'sources: [{ id: extra-notes, kind: compilation, name: Extra notes }]',
+        'sources: [{ id: extra-notes, kind: reference-work, name: Extra notes }]',
         'entities:',
         '  - { id: lake-gamma, kind: Place, name: Lake Gamma, description: A lake., sources: [extra-notes] }',
       ].join('\n'),
     );
     await loadSeeds(service.database, { dir });
-    expect(await read(`MATCH (n {seedFile: 'extra'}) RETURN count(n) AS n`)).toEqual([{ n: 3 }]);
+    const fromExtra = `MATCH (n) WHERE n.seedFile = 'extra' OR 'extra' IN n.seedFiles
+                       RETURN count(n) AS n`;
+    expect(await read(fromExtra)).toEqual([{ n: 3 }]);
     await rm(join(dir, 'extra.yaml'));
     await loadSeeds(service.database, { dir });
-    expect(await read(`MATCH (n {seedFile: 'extra'}) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
+    expect(await read(fromExtra)).toEqual([{ n: 0 }]);
   });
 });
 

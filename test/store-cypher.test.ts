@@ -103,6 +103,9 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     'DATE_ASC',
     firstPage,
   ),
+  'relations-corroborated': relationsStatement([
+    entityRelationsRequest('niger', { ...governments, minSources: 2 }, null),
+  ]),
   'relations-batch-with-next': relationsStatement([
     entityRelationsRequest('niger', governments, null),
     entityRelationsRequest('kandadji', anyRelation, governments),
@@ -142,11 +145,28 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     limit: 1,
     withSteps: true,
   }),
+  'paths-corroborated': pathsStatement({
+    from: 'tiani',
+    to: 'france',
+    maxLength: 4,
+    types: null,
+    minSources: 2,
+    limit: 3,
+    withSteps: true,
+  }),
   'neighborhood-depth-2-as-of': neighborhoodStatement({
     slug: 'kandadji',
     depth: 2,
     types: null,
     asOf: '2023-09-28',
+    limit: 50,
+  }),
+  'neighborhood-depth-1-corroborated': neighborhoodStatement({
+    slug: 'niger',
+    depth: 1,
+    types: ['GOVERNS'],
+    asOf: null,
+    minSources: 2,
     limit: 50,
   }),
   'casualties-by-month': casualtiesStatement({

@@ -46,3 +46,16 @@ export async function countEntities(database: GraphDatabase): Promise<number> {
   });
   return count;
 }
+
+/**
+ * Entities written before one entity was one node across seed files (they name no `seedFiles`):
+ * their store keeps a relationship per file for each fact, and is rebuilt from the seed files.
+ */
+export async function countEntitiesOfOlderShape(database: GraphDatabase): Promise<number> {
+  const { count } = await run(database, {
+    text: 'MATCH (e:Entity) WHERE e.seedFiles IS NULL RETURN count(e) AS count',
+    parameters: {},
+    decode: (records) => decodeSingle(entityCount, records),
+  });
+  return count;
+}
