@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findNeighborhood } from '../src/store/neighborhood.js';
 import { entityRelationsRequest, findRelations } from '../src/store/relations.js';
+import { findSourceFacts } from '../src/store/source-facts.js';
 import { rowReader } from './support/graph.js';
 import { useSeededService } from './support/service.js';
 
@@ -416,6 +417,61 @@ describe('provenance over the whole graph', () => {
       WHERE 'background' IN r.evidenceSeedFiles AND 'niger-2023-09-29' IN r.evidenceSeedFiles
       RETURN count(r) AS n`);
     expect(merged).toEqual({ n: 20 });
+  });
+
+  it('counts a source cited in another once when asked for corroborated facts', async () => {
+    const outOfKandadji = async (minSources: number) => {
+      const [answer] = await findRelations(seeded().database, [
+        entityRelationsRequest(
+          'kandadji',
+          {
+            types: ['LOCATED_IN'],
+            direction: 'OUTGOING',
+            asOf: null,
+            minSources,
+            briefEnds: true,
+            offset: 0,
+            limit: 10,
+            counted: false,
+          },
+          null,
+        ),
+      ]);
+      return answer!.page.items.map((item) => [item.otherId, item.sourceCount]);
+    };
+    // The article and the ministry's statement it quotes: two sources, one independent.
+    expect(await outOfKandadji(1)).toContainEqual(['southwest-niger', 2]);
+    expect(await outOfKandadji(2)).not.toContainEqual(['southwest-niger', 2]);
+    const corroborated = await findNeighborhood(seeded().database, {
+      slug: 'niger',
+      depth: 1,
+      types: ['GOVERNS'],
+      asOf: null,
+      minSources: 2,
+      limit: 50,
+    });
+    expect(corroborated!.links.map((link) => link.sourceId).sort()).toEqual([
+      'cnsp',
+      'mohamed-bazoum',
+    ]);
+  });
+
+  it('lists the facts a source supports', async () => {
+    const [facts] = await findSourceFacts(seeded().database, [
+      { sourceId: 'wikipedia-mohamed-bazoum', offset: 0, limit: 20, counted: true },
+    ]);
+    expect(facts!.items.map((fact) => `${fact.fromId} ${fact.relation.type} ${fact.toId}`)).toEqual(
+      [
+        'presidential-guard DETAINED mohamed-bazoum',
+        'mohamed-bazoum GOVERNS niger',
+        'mohamed-bazoum PARTICIPATED_IN niger-coup-2023',
+      ],
+    );
+    expect(
+      facts!.items.every((fact) =>
+        fact.relation.evidence.some((item) => item.sourceId === 'wikipedia-mohamed-bazoum'),
+      ),
+    ).toBe(true);
   });
 
   it('has no repeated edge in Kandadji’s neighbourhood of depth 2', async () => {

@@ -27,6 +27,7 @@ import {
   sourceListStatement,
   sourcesStatement,
 } from '../src/store/sources.js';
+import { sourceFactsStatement } from '../src/store/source-facts.js';
 import type { Statement } from '../src/store/statement.js';
 
 const firstPage: Page = { offset: 0, limit: 10, counted: false };
@@ -118,6 +119,10 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
   'mentions-batch': mentionsStatement([
     { sourceId: 'reuters', ...firstPage },
     { sourceId: 'niger-2023-09-29', ...countedPage },
+  ]),
+  'source-facts-batch': sourceFactsStatement([
+    { sourceId: 'wikipedia-mohamed-bazoum', ...firstPage },
+    { sourceId: 'article-niger-2023-09-29', ...countedPage },
   ]),
   'claims-batch': claimsStatement([
     {
