@@ -4,32 +4,18 @@
  * the same entities. Loaded together they give one relationship per fact with the evidence of
  * both; unloading either document leaves exactly the other's evidence.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { loadSeeds } from '../src/seeds/load.js';
 import { countEntitiesOfOlderShape } from '../src/store/graph-stats.js';
 import { rowReader, snapshotGraph } from './support/graph.js';
-import { clearGraph, startTestService } from './support/service.js';
+import { useSeedFolder } from './support/seed-folder.js';
 
 const FIXTURES = new URL('./fixtures/fact-merge/', import.meta.url).pathname;
-let service: RunningService;
-let dir: string;
+const seeds = useSeedFolder(FIXTURES);
 
-beforeAll(async () => {
-  service = await startTestService({ SEED_ON_START: 'false' });
-});
-afterAll(() => service.stop());
-beforeEach(async () => {
-  await clearGraph(service.database);
-  dir = await mkdtemp(join(tmpdir(), 'sahel-graph-fact-merge-'));
-  await cp(FIXTURES, dir, { recursive: true });
-  return () => rm(dir, { recursive: true, force: true });
-});
-
-const read = rowReader(() => service.database);
+const read = rowReader(() => seeds.service().database);
 
 /** Every fact between entities, with its dates and its evidence's files, sources and dates. */
 const facts = () =>
@@ -52,13 +38,13 @@ const entity = (id: string) =>
   ).then((rows) => rows[0]);
 
 async function unload(file: string): Promise<void> {
-  await rm(join(dir, file));
-  await loadSeeds(service.database, { dir });
+  await rm(join(seeds.dir(), file));
+  await loadSeeds(seeds.service().database, { dir: seeds.dir() });
 }
 
 describe('two documents that state overlapping facts', () => {
   it('give one fact per statement of the world, with the evidence of both', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     expect(await facts()).toEqual([
       {
         fact: 'admiral-vega LEADS river-guard',
@@ -82,7 +68,7 @@ describe('two documents that state overlapping facts', () => {
         sources: ['harbour-chronicle'],
         files: ['chronicle'],
         statedFrom: ['2019'],
-        statedPhrases: [''],
+        statedPhrases: null,
       },
       {
         fact: 'captain-rho LEADS harbour-police',
@@ -94,7 +80,7 @@ describe('two documents that state overlapping facts', () => {
         sources: ['harbour-wire'],
         files: ['wire'],
         statedFrom: ['2021'],
-        statedPhrases: [''],
+        statedPhrases: null,
       },
       {
         fact: 'harbour-town LOCATED_IN blue-country',
@@ -105,8 +91,8 @@ describe('two documents that state overlapping facts', () => {
         description: null,
         sources: ['harbour-chronicle', 'harbour-wire'],
         files: ['chronicle', 'wire'],
-        statedFrom: ['', ''],
-        statedPhrases: ['', ''],
+        statedFrom: null,
+        statedPhrases: null,
       },
       expect.objectContaining({ fact: 'new-ferry NEAR harbour-town', files: ['wire'] }),
       expect.objectContaining({
@@ -117,7 +103,7 @@ describe('two documents that state overlapping facts', () => {
   });
 
   it('give one node per entity, with the aliases, kinds and sources of every description', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const town = await entity('harbour-town');
     expect(town).toMatchObject({
       aliases: ['Harbourtown', 'Harbour-Town'],
@@ -132,18 +118,18 @@ describe('two documents that state overlapping facts', () => {
   });
 
   it('give the same graph whichever document is reloaded, and when loaded twice', async () => {
-    await loadSeeds(service.database, { dir });
-    const first = await snapshotGraph(service.database);
-    await loadSeeds(service.database, { dir, only: ['wire'] });
-    expect(await snapshotGraph(service.database)).toEqual(first);
-    await loadSeeds(service.database, { dir, only: ['chronicle'] });
-    expect(await snapshotGraph(service.database)).toEqual(first);
-    await loadSeeds(service.database, { dir });
-    expect(await snapshotGraph(service.database)).toEqual(first);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    const first = await snapshotGraph(seeds.service().database);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir(), only: ['wire'] });
+    expect(await snapshotGraph(seeds.service().database)).toEqual(first);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir(), only: ['chronicle'] });
+    expect(await snapshotGraph(seeds.service().database)).toEqual(first);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    expect(await snapshotGraph(seeds.service().database)).toEqual(first);
   });
 
   it('keep exactly the chronicle’s evidence when the wire report is unloaded', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     await unload('wire.yaml');
     expect(await facts()).toEqual([
       expect.objectContaining({
@@ -174,7 +160,7 @@ describe('two documents that state overlapping facts', () => {
   });
 
   it('keep exactly the wire report’s evidence, at its own precision, when the chronicle is unloaded', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     await unload('chronicle.yaml');
     expect(await facts()).toEqual([
       expect.objectContaining({
@@ -205,9 +191,9 @@ describe('two documents that state overlapping facts', () => {
   });
 
   it('rebuild a store of the older shape (a relationship per seed file) into the same graph', async () => {
-    await loadSeeds(service.database, { dir });
-    const merged = await snapshotGraph(service.database);
-    await service.database.write(async (tx) => {
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    const merged = await snapshotGraph(seeds.service().database);
+    await seeds.service().database.write(async (tx) => {
       await tx.run(`MATCH (e:Entity) SET e.seedFile = e.seedFiles[0] REMOVE e.seedFiles`);
       await tx.run(`
         MATCH (a:Entity)-[r]->(b:Entity)
@@ -219,15 +205,15 @@ describe('two documents that state overlapping facts', () => {
             old.sentenceIds = [fact.sentenceIds[i]]
         WITH DISTINCT r DELETE r`);
     });
-    expect(await countEntitiesOfOlderShape(service.database)).toBeGreaterThan(0);
-    await loadSeeds(service.database, { dir });
-    expect(await countEntitiesOfOlderShape(service.database)).toBe(0);
-    expect(await snapshotGraph(service.database)).toEqual(merged);
+    expect(await countEntitiesOfOlderShape(seeds.service().database)).toBeGreaterThan(0);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    expect(await countEntitiesOfOlderShape(seeds.service().database)).toBe(0);
+    expect(await snapshotGraph(seeds.service().database)).toEqual(merged);
   });
 
   it('leave nothing once both are unloaded', async () => {
-    await loadSeeds(service.database, { dir });
-    await rm(join(dir, 'wire.yaml'));
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    await rm(join(seeds.dir(), 'wire.yaml'));
     await unload('chronicle.yaml');
     expect(await read(`MATCH (n) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
   });

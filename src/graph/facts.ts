@@ -67,18 +67,19 @@ export const factKeyText = ({ from, type, to, role }: FactKey) =>
 /** The facts that a pool of evidence (of any keys and files) states. */
 export function mergeFacts(pool: readonly KeyedEvidence[]): Fact[] {
   const byKey = new Map<string, { key: FactKey; statements: Map<string, Statement> }>();
-  for (const item of pool) {
-    const keyText = factKeyText(item);
-    const entry = byKey.get(keyText) ?? { key: keyOf(item), statements: new Map() };
+  for (const { from, type, to, role, ...evidence } of pool) {
+    const key = { from, type, to, role };
+    const keyText = factKeyText(key);
+    const entry = byKey.get(keyText) ?? { key, statements: new Map() };
     byKey.set(keyText, entry);
-    const statement = entry.statements.get(item.seedFile) ?? {
-      seedFile: item.seedFile,
-      validFrom: item.validFrom,
-      validTo: item.validTo,
+    const statement = entry.statements.get(evidence.seedFile) ?? {
+      seedFile: evidence.seedFile,
+      validFrom: evidence.validFrom,
+      validTo: evidence.validTo,
       evidence: [],
     };
-    entry.statements.set(item.seedFile, statement);
-    statement.evidence.push(evidenceOf(item));
+    entry.statements.set(evidence.seedFile, statement);
+    statement.evidence.push(evidence);
   }
   return [...byKey.entries()].flatMap(([keyText, { key, statements }]) => {
     const versions = versionsOf([...statements.values()]);
@@ -157,25 +158,3 @@ function toFact(keyText: string, key: FactKey, version: Version, conflicting: bo
       CONFIDENCE[Math.min(...evidence.map((item) => CONFIDENCE.indexOf(item.confidence)))]!,
   };
 }
-
-const keyOf = ({ from, type, to, role }: FactKey): FactKey => ({ from, type, to, role });
-
-const evidenceOf = ({
-  seedFile,
-  sourceId,
-  quote,
-  sentenceId,
-  validFrom,
-  validTo,
-  description,
-  confidence,
-}: KeyedEvidence): Evidence => ({
-  seedFile,
-  sourceId,
-  quote,
-  sentenceId,
-  validFrom,
-  validTo,
-  description,
-  confidence,
-});

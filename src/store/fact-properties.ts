@@ -3,8 +3,9 @@
  * states it (Neo4j stores lists of one type and no nulls, so an absent value is ''):
  * `sourceIds`, `quotes`, `sentenceIds`, and `evidenceSeedFiles`, `evidenceValidFrom`,
  * `evidenceValidFromPhrases`, `evidenceValidTo`, `evidenceValidToPhrases` (the document's own
- * words for the dates), `evidenceDescriptions`, `evidenceConfidences`. The fact's own dates are
- * the most precise of those (graph/facts.ts).
+ * words for the dates), `evidenceDescriptions`, `evidenceConfidences`; a list of these last six
+ * is left out when it says nothing (every item '', or every confidence `reported`). The fact's
+ * own dates are the most precise of those (graph/facts.ts).
  */
 import { z } from 'zod';
 import type { StatedDate } from '../graph/date-range.js';
@@ -17,6 +18,9 @@ import { compact, timeProperties } from './properties.js';
 export function factProperties(fact: Fact): Properties {
   const list = (pick: (item: Evidence) => string | null | undefined) =>
     fact.evidence.map((item) => pick(item) ?? '');
+  /** A list that says something: each list property costs a write, and most are all ''. */
+  const saying = (items: string[], nothing = '') =>
+    items.some((item) => item !== nothing) ? items : undefined;
   return compact({
     id: fact.id,
     role: fact.role ?? undefined,
@@ -26,12 +30,15 @@ export function factProperties(fact: Fact): Properties {
     quotes: list((item) => item.quote),
     sentenceIds: list((item) => item.sentenceId),
     evidenceSeedFiles: list((item) => item.seedFile),
-    evidenceValidFrom: list((item) => item.validFrom?.value),
-    evidenceValidFromPhrases: list((item) => item.validFrom?.phrase),
-    evidenceValidTo: list((item) => item.validTo?.value),
-    evidenceValidToPhrases: list((item) => item.validTo?.phrase),
-    evidenceDescriptions: list((item) => item.description),
-    evidenceConfidences: list((item) => item.confidence),
+    evidenceValidFrom: saying(list((item) => item.validFrom?.value)),
+    evidenceValidFromPhrases: saying(list((item) => item.validFrom?.phrase)),
+    evidenceValidTo: saying(list((item) => item.validTo?.value)),
+    evidenceValidToPhrases: saying(list((item) => item.validTo?.phrase)),
+    evidenceDescriptions: saying(list((item) => item.description)),
+    evidenceConfidences: saying(
+      list((item) => item.confidence),
+      'reported',
+    ),
     ...timeProperties('validFrom', fact.validFrom),
     ...timeProperties('validTo', fact.validTo),
   });
