@@ -49,6 +49,7 @@ const database = GraphDatabase.connect(
     password: '',
     database: undefined,
     queryTimeoutMs: 3_600_000,
+    loadTimeoutMs: 3_600_000,
   },
   logger,
 );

@@ -30,7 +30,14 @@ const neo4j = await EmbeddedNeo4j.start(
   logger,
 );
 const database = GraphDatabase.connect(
-  { uri: neo4j.boltUri, user: 'neo4j', password: '', database: undefined, queryTimeoutMs: 600_000 },
+  {
+    uri: neo4j.boltUri,
+    user: 'neo4j',
+    password: '',
+    database: undefined,
+    queryTimeoutMs: 600_000,
+    loadTimeoutMs: 600_000,
+  },
   logger,
 );
 try {

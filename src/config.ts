@@ -20,6 +20,11 @@ const positiveInt = (what: string) => {
   return z.coerce.number({ error }).int({ error }).positive({ error });
 };
 
+const wholeNumber = (what: string) => {
+  const error = `must be a whole number, 0 or more (${what})`;
+  return z.coerce.number({ error }).int({ error }).min(0, { error });
+};
+
 const memorySize = z.string().regex(/^\d+[kmg]$/i, { error: 'must be a size such as 512m or 2g' });
 
 const neo4jUri = z.string().refine(
@@ -48,7 +53,10 @@ const environmentSchema = z.object({
   NEO4J_ANALYST_USER: z.preprocess(emptyAsUndefined, z.string().optional()),
   NEO4J_ANALYST_PASSWORD: z.string().default(''),
   NEO4J_TRANSACTION_MEMORY: z.preprocess(emptyAsUndefined, memorySize.optional()),
-  NEO4J_QUERY_TIMEOUT_MS: positiveInt('milliseconds a Neo4j transaction may run').default(15000),
+  NEO4J_QUERY_TIMEOUT_MS: positiveInt('milliseconds a Neo4j read may run').default(15000),
+  NEO4J_LOAD_TIMEOUT_MS: positiveInt('milliseconds a seed load into Neo4j may run').default(
+    600_000,
+  ),
   NEO4J_EMBEDDED_PORT: port('the Bolt port of the embedded Neo4j').default(7687),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_HEAP: memorySize.default('1g'),
@@ -64,6 +72,9 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_RESPONSE_BYTES: positiveInt('bytes of the answer to one GraphQL operation').default(
     5_000_000,
   ),
+  RESPONSE_CACHE_MAX_BYTES: wholeNumber(
+    'bytes of answers the response cache keeps; 0: none',
+  ).default(64_000_000),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(
     'milliseconds a client may take to send its headers',
   ).default(20000),
@@ -122,6 +133,8 @@ export interface Config {
     password: string;
     database: string | undefined;
     queryTimeoutMs: number;
+    /** A seed load is one transaction, however large: it gets its own, longer, limit. */
+    loadTimeoutMs: number;
     /** A read-only user for analysts' own Cypher on NEO4J_URI (the embedded Neo4j has one). */
     analystUser: string | undefined;
     analystPassword: string;
@@ -136,6 +149,8 @@ export interface Config {
     maxCost: number;
     /** Bytes of the JSON answer to one operation. */
     maxResponseBytes: number;
+    /** Bytes of answers kept by the response cache; 0 turns it off. */
+    responseCacheBytes: number;
     maxBodyBytes: number;
   };
   /** The read-only Cypher endpoint: its limits, and the bearer token it requires, if any. */
@@ -201,6 +216,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       password: env.NEO4J_PASSWORD,
       database: env.NEO4J_DATABASE,
       queryTimeoutMs: env.NEO4J_QUERY_TIMEOUT_MS,
+      loadTimeoutMs: env.NEO4J_LOAD_TIMEOUT_MS,
       analystUser: env.NEO4J_ANALYST_USER,
       analystPassword: env.NEO4J_ANALYST_PASSWORD,
     },
@@ -220,6 +236,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxCost: env.GRAPHQL_MAX_COST,
       maxResponseBytes: env.GRAPHQL_MAX_RESPONSE_BYTES,
+      responseCacheBytes: env.RESPONSE_CACHE_MAX_BYTES,
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
     cypher: {

@@ -1,5 +1,5 @@
 /** Serves a fetch-style handler over Node's HTTP server, with a graceful close. */
-import { createServer, type RequestListener } from 'node:http';
+import { createServer, type RequestListener, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from './logger.js';
@@ -28,9 +28,12 @@ export async function listen(
     onResponse?: (method: string, path: string, status: number, seconds: number) => void;
   },
 ): Promise<HttpServer> {
+  const closing = closeKeptAliveOnShutdown();
   const server = createServer(
     slowClientTimeouts(options.headersTimeoutMs ?? 20_000, options.requestTimeoutMs ?? 60_000),
-    logRequests(limitBodies(handler, options.maxBodyBytes), options.logger, options.onResponse),
+    closing.track(
+      logRequests(limitBodies(handler, options.maxBodyBytes), options.logger, options.onResponse),
+    ),
   );
   try {
     server.listen(options.port, options.host);
@@ -49,6 +52,7 @@ export async function listen(
     url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     async close(graceMs) {
       const closed = once(server, 'close');
+      closing.begin();
       server.close();
       server.closeIdleConnections();
       const timer = setTimeout(() => server.closeAllConnections(), graceMs);
@@ -73,6 +77,33 @@ function slowClientTimeouts(headersMs: number, requestMs: number) {
     headersTimeout: headersMs,
     requestTimeout: requestMs,
     connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(headersMs / 10))),
+  };
+}
+
+/**
+ * Once the server is closing, every response still to be sent says `Connection: close`, so a
+ * kept-alive client gets its answer and then finds the port shut, instead of sending request
+ * after request on its busy connection until the grace runs out and the connection is cut.
+ */
+function closeKeptAliveOnShutdown() {
+  let closing = false;
+  const unanswered = new Set<ServerResponse>();
+  const closeAfter = (response: ServerResponse) => {
+    if (!response.headersSent) response.setHeader('connection', 'close');
+  };
+  return {
+    track(handler: RequestListener): RequestListener {
+      return (request, response) => {
+        if (closing) closeAfter(response);
+        unanswered.add(response);
+        response.once('close', () => unanswered.delete(response));
+        handler(request, response);
+      };
+    },
+    begin() {
+      closing = true;
+      unanswered.forEach(closeAfter);
+    },
   };
 }
 

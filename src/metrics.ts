@@ -72,6 +72,12 @@ export class Metrics implements DatabaseObserver {
     labelNames: ['code'],
     registers: [this.registry],
   });
+  private readonly cachedAnswers = new Counter({
+    name: 'sahel_graphql_response_cache_total',
+    help: 'GraphQL queries looked up in the response cache, by outcome (hit or miss).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private readonly queries = new Counter({
     name: 'sahel_neo4j_queries_total',
     help: 'Cypher statements run, by access mode.',
@@ -133,6 +139,11 @@ export class Metrics implements DatabaseObserver {
       this.operations.inc({ operation, outcome: ok ? 'ok' : 'error' });
       this.operationDuration.observe({ operation }, (performance.now() - started) / 1000);
     };
+  }
+
+  /** A query answered from the response cache (hit) or computed (miss). */
+  responseCacheLookup(outcome: 'hit' | 'miss'): void {
+    this.cachedAnswers.inc({ outcome });
   }
 
   /** A GraphQL error returned to a client, by its code (`UNKNOWN` when it has none). */

@@ -15,6 +15,7 @@ import { useMetricsEndpoint } from './http/use-metrics-endpoint.js';
 import { useNeo4jReadiness } from './http/use-neo4j-readiness.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
 import { useOperationMetrics } from './http/use-operation-metrics.js';
+import { useResponseCache } from './http/use-response-cache.js';
 import { maskError } from './masked-errors.js';
 import type { Metrics } from './metrics.js';
 import type { Logger } from './logger.js';
@@ -91,6 +92,12 @@ export function createApp(options: {
       useMetricsEndpoint(metrics),
       useCypherEndpoint({ database, config, logger }),
       useHttpCaching(),
+      ...useResponseCache({
+        database,
+        metrics,
+        logger,
+        maxBytes: config.limits.responseCacheBytes,
+      }),
       useKnownOperationTypes(),
       useArgumentErrors(),
       ...useOperationLimits(config.limits, config.production),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive, startCli, type CliRun } from './support/cli.js';
+import { SHORT_LIVED_JVM } from './support/jvm.js';
 import { eventually, postGraphQL } from './support/service.js';
 
 let dataDir: string;
@@ -33,6 +34,7 @@ async function startServer({ seed = false } = {}) {
     NEO4J_PAGECACHE: '64m',
     LOG_LEVEL: 'info',
     SEED_ON_START: seed ? 'true' : 'false',
+    ...SHORT_LIVED_JVM,
   });
   running.push(run);
   const ready = await run.waitForLog('Embedded Neo4j is ready', 120_000);

@@ -12,6 +12,7 @@ import type { RunningService } from '../src/app.js';
 import type { EmbeddedNeo4jConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
+import { SHORT_LIVED_JVM } from './support/jvm.js';
 import { eventually, postGraphQL, startTestService, testConfig } from './support/service.js';
 
 const logger = createLogger({ level: 'warn', pretty: false });
@@ -27,7 +28,7 @@ beforeAll(async () => {
     heap: '512m',
     pageCache: '64m',
   };
-  neo4j = await EmbeddedNeo4j.start(neo4jConfig, logger);
+  neo4j = await startNeo4j();
   service = await startTestService({ NEO4J_URI: neo4j.boltUri });
 });
 
@@ -36,6 +37,9 @@ afterAll(async () => {
   await neo4j?.stop();
   await rm(neo4jConfig.dataDir, { recursive: true, force: true });
 });
+
+const startNeo4j = () =>
+  EmbeddedNeo4j.start(neo4jConfig, logger, { ...process.env, ...SHORT_LIVED_JVM });
 
 const readiness = async () => {
   const response = await fetch(`${service.url}/ready`);
@@ -73,7 +77,7 @@ describe('readiness through a Neo4j outage', () => {
     });
     expect(cypher.status).toBe(503);
 
-    neo4j = await EmbeddedNeo4j.start(neo4jConfig, logger);
+    neo4j = await startNeo4j();
     expect(await eventually(async () => (await readiness()).status === 200, 30_000)).toBe(true);
     const { body } = await postGraphQL(service.url, '{ graphStats { nodeCount } }');
     expect(body).toEqual({ data: { graphStats: { nodeCount: 0 } } });

@@ -1,14 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
-import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+/** The app's HTTP answers, in process through `app.fetch`: none of this needs a socket. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearGraph } from './support/graph.js';
+import { useInProcessApp } from './support/in-process.js';
 
-let service: RunningService;
+const app = useInProcessApp({ CORS_ORIGINS: 'https://front.example' });
+beforeEach(() => clearGraph(app().database));
 
-beforeAll(async () => {
-  service = await startTestService({ CORS_ORIGINS: 'https://front.example' });
-});
-afterAll(() => service.stop());
-beforeEach(() => clearGraph(service.database));
+async function postGraphQL(query: string) {
+  const response = await app().fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      data?: unknown;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    },
+  };
+}
 
 const GRAPH_STATS = `{
   graphStats {
@@ -21,13 +32,13 @@ const GRAPH_STATS = `{
 
 describe('the HTTP server', () => {
   it('answers graphStats from what Neo4j holds', async () => {
-    await service.database.write((tx) =>
+    await app().database.write((tx) =>
       tx.run(`
         CREATE (niger:Entity:Country {id: 'niger'}), (mali:Entity:Country {id: 'mali'}),
                (bazoum:Entity:Person {id: 'mohamed-bazoum'})
         CREATE (niger)-[:BORDERS]->(mali), (bazoum)-[:GOVERNS]->(niger)`),
     );
-    const { status, body } = await postGraphQL(service.url, GRAPH_STATS);
+    const { status, body } = await postGraphQL(GRAPH_STATS);
     expect(status).toBe(200);
     expect(body).toEqual({
       data: {
@@ -49,14 +60,14 @@ describe('the HTTP server', () => {
   });
 
   it('reports an empty graph as zeros, not as an error', async () => {
-    const { body } = await postGraphQL(service.url, GRAPH_STATS);
+    const { body } = await postGraphQL(GRAPH_STATS);
     expect(body.data).toEqual({
       graphStats: { nodeCount: 0, relationshipCount: 0, labels: [], relationshipTypes: [] },
     });
   });
 
   it('serves GraphiQL at /graphql to a browser, with a default query', async () => {
-    const response = await fetch(`${service.url}/graphql`, { headers: { accept: 'text/html' } });
+    const response = await app().fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     const page = await response.text();
@@ -65,14 +76,14 @@ describe('the HTTP server', () => {
   });
 
   it('says /health is alive and /ready sees Neo4j', async () => {
-    expect((await fetch(`${service.url}/health`)).status).toBe(200);
-    const ready = await fetch(`${service.url}/ready`);
+    expect((await app().fetch('/health')).status).toBe(200);
+    const ready = await app().fetch('/ready');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up' });
   });
 
   it('answers a query for an unknown field with a validation error', async () => {
-    const { status, body } = await postGraphQL(service.url, '{ graphStats { nope } }');
+    const { status, body } = await postGraphQL('{ graphStats { nope } }');
     expect(status).toBe(400);
     expect(body.errors?.[0]?.message).toMatch(/Cannot query field "nope" on type "GraphStats"/);
     expect(body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -80,7 +91,7 @@ describe('the HTTP server', () => {
 
   it('allows the configured CORS origin and no other', async () => {
     const preflight = (origin: string) =>
-      fetch(`${service.url}/graphql`, {
+      app().fetch('/graphql', {
         method: 'OPTIONS',
         headers: {
           origin,

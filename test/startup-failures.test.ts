@@ -13,6 +13,7 @@ import { createLogger } from '../src/logger.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { runCliToExit } from './support/cli.js';
 import { pathWith } from './support/commands.js';
+import { SHORT_LIVED_JVM } from './support/jvm.js';
 import { testConfig } from './support/service.js';
 
 let scratch: string;
@@ -31,6 +32,7 @@ async function embeddedEnvironment(overrides: Record<string, string> = {}) {
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
     SEED_ON_START: 'false',
+    ...SHORT_LIVED_JVM,
     ...overrides,
   };
 }
@@ -114,6 +116,7 @@ describe('start-up failures of the embedded Neo4j', () => {
         pageCache: '64m',
       },
       createLogger({ level: 'warn', pretty: false }),
+      { ...process.env, ...SHORT_LIVED_JVM },
     );
     try {
       const result = await runCliToExit(

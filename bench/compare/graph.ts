@@ -85,6 +85,7 @@ export async function openGraph(
       password: '',
       database: undefined,
       queryTimeoutMs: 600_000,
+      loadTimeoutMs: 600_000,
     },
     logger,
   );

@@ -12,7 +12,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { runAnalystCypher, type CypherResult } from './run-cypher.js';
-import { CypherRefusal } from './cypher-refusal.js';
+import { CYPHER_TURNED_OFF, CypherRefusal, missingTokenRefusal } from './cypher-refusal.js';
 
 export const CYPHER_PATH = '/cypher';
 const MAX_BODY_BYTES = 100_000;
@@ -35,11 +35,7 @@ export async function answerCypherRequest(
 ): Promise<Response> {
   try {
     if (config.cypher.enabled === false) {
-      throw new CypherRefusal(
-        'CYPHER_DISABLED',
-        "analysts' Cypher is turned off on this server (CYPHER_ENABLED=false)",
-        404,
-      );
+      throw new CypherRefusal('CYPHER_DISABLED', CYPHER_TURNED_OFF, 404);
     }
     if (request.method !== 'POST') {
       throw new CypherRefusal(
@@ -49,11 +45,7 @@ export async function answerCypherRequest(
       );
     }
     if (!isAuthorized(request, config.cypher.token)) {
-      throw new CypherRefusal(
-        'UNAUTHORIZED',
-        'send the CYPHER_TOKEN as "Authorization: Bearer <token>"',
-        401,
-      );
+      throw missingTokenRefusal();
     }
     const { query, params } = await readBody(request);
     const result = await runAnalystCypher(database, query, params, config.cypher);

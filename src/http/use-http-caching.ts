@@ -3,17 +3,13 @@
  * resource: `Cache-Control: public, max-age=60`, `Vary: Accept, Origin` and a strong `ETag`
  * computed from the content type and body, so a client or proxy holding an answer can
  * revalidate it with `If-None-Match` and get 304 with no body. Everything else the GraphQL
- * endpoint answers (POST, errors, anything but a query, streamed answers) gets
- * `Cache-Control: no-store`.
+ * endpoint answers (POST, errors, streamed answers) gets `Cache-Control: no-store`. (Over GET,
+ * Yoga executes only queries: a mutation sent with GET is refused with 405.)
  *
- * Not @graphql-yoga/plugin-response-cache: its ETag is a hash of the request (document,
- * variables, session), not of the answer, and it answers 304 or a stored result from an
- * in-memory cache of this process; after `npm run seed` reloads the graph from another process
- * it would keep serving the old answers until their TTL ran out. Here the query always runs and
- * the ETag names the bytes sent, so a 304 saves the transfer, never the truth.
+ * The ETag names the bytes sent, whether the answer was computed or came from the response
+ * cache (use-response-cache.ts), so a 304 saves the transfer, never the truth.
  */
 import { createHash } from 'node:crypto';
-import { getOperationAST } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 /**
@@ -26,21 +22,16 @@ const JSON_ANSWER = /^application\/(graphql-response\+)?json\b/i;
 
 export function useHttpCaching(): Plugin {
   const graphqlRequests = new WeakSet<Request>();
-  const successfulQueries = new WeakSet<Request>();
+  const successfulAnswers = new WeakSet<Request>();
   return {
     onRequestParse({ request }) {
       graphqlRequests.add(request);
     },
-    onExecute({ args }) {
-      const { request } = args.contextValue;
-      const isQuery = getOperationAST(args.document, args.operationName)?.operation === 'query';
-      return {
-        onExecuteDone({ result }) {
-          if (isQuery && !isAsyncIterable(result) && !result.errors?.length) {
-            successfulQueries.add(request);
-          }
-        },
-      };
+    // Computed or from the response cache, every answer passes here before it is sent.
+    onResultProcess({ request, result }) {
+      if (!isAsyncIterable(result) && !Array.isArray(result) && !result.errors?.length) {
+        successfulAnswers.add(request);
+      }
     },
     async onResponse({ request, response, setResponse, fetchAPI }) {
       // GraphiQL's page, /cypher, /health and the like are not GraphQL answers.
@@ -49,7 +40,7 @@ export function useHttpCaching(): Plugin {
       const cacheable =
         request.method === 'GET' &&
         response.status === 200 &&
-        successfulQueries.has(request) &&
+        successfulAnswers.has(request) &&
         JSON_ANSWER.test(contentType);
       if (!cacheable) {
         // Delete first: the fetch ponyfill's set() leaves a differently cased header in place

@@ -18,6 +18,8 @@ export interface ConnectionOptions {
   password: string;
   database: string | undefined;
   queryTimeoutMs: number;
+  /** The time a write (a seed load: one transaction however large) may take. */
+  loadTimeoutMs: number;
   /**
    * The login of analysts' own Cypher: a user Neo4j allows to read and nothing else (the
    * embedded Neo4j's analyst user, or a user with the reader role). Unset: analysts' queries run
@@ -116,14 +118,22 @@ export class GraphDatabase {
   }
 
   static connectionOptions(config: Config, uri: string): ConnectionOptions {
-    const { user, password, database, queryTimeoutMs, analystUser, analystPassword } = config.neo4j;
+    const {
+      user,
+      password,
+      database,
+      queryTimeoutMs,
+      loadTimeoutMs,
+      analystUser,
+      analystPassword,
+    } = config.neo4j;
     // The embedded Neo4j always has the analyst user; a server of one's own when it is named.
     const analyst = config.neo4j.uri
       ? analystUser
         ? { user: analystUser, password: analystPassword }
         : undefined
       : { user: config.embedded.analystUser ?? EMBEDDED_ANALYST_USER, password: '' };
-    return { uri, user, password, database, queryTimeoutMs, analyst };
+    return { uri, user, password, database, queryTimeoutMs, loadTimeoutMs, analyst };
   }
 
   /** Whether analysts' queries run under the analyst login (the second line), not the server's. */
@@ -162,10 +172,22 @@ export class GraphDatabase {
     );
   }
 
+  /**
+   * What the graph last committed, as Neo4j names it: the bookmark a read ends with. It changes
+   * with every write, from this process or any other (`npm run seed`), so answers computed from
+   * the graph can be keyed by it. Not counted as a query: it reads nothing of the graph.
+   */
+  graphVersion(): Promise<string> {
+    return this.withSession('READ', async (session) => {
+      await session.run('RETURN 1', {}, { timeout: this.options.queryTimeoutMs });
+      return (await session.lastBookmarks()).join(' ');
+    });
+  }
+
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withSession('WRITE', (session) =>
       session.executeWrite((tx) => work(this.counting(tx, 'WRITE')), {
-        timeout: this.options.queryTimeoutMs,
+        timeout: this.options.loadTimeoutMs,
       }),
     );
   }

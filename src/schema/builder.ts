@@ -1,7 +1,6 @@
 /** The Pothos schema builder, set up once with its plugins; each schema/<family>.ts adds types to it. */
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { JSONObjectResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 import type { GraphDatabase } from '../neo4j/database.js';
@@ -28,7 +27,7 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   // Each field costs 1; a list multiplies the cost of what it selects: a connection by its page
   // size (`first`, 20 when not given; see paging.ts), other lists by the count set on the field,

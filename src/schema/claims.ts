@@ -2,10 +2,11 @@
  * Claims: figures and disputable statements, each with who claims it, where it was reported,
  * the quote and its sentence. Claims that disagree stand side by side, never averaged.
  */
-import type { ClaimQuery } from '../store/claims.js';
+import type { ClaimRequest } from '../store/claims.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
-import { ClaimQualifierEnum, ConfidenceEnum } from './common.js';
+import { CLAIM_QUALIFIERS, CONFIDENCE } from '../graph/vocabulary.js';
+import { ClaimQualifierEnum, ConfidenceEnum, enumValue } from './enums.js';
 import {
   connectionComplexity,
   connectionType,
@@ -14,7 +15,8 @@ import {
   toConnection,
   type PageArgs,
 } from './paging.js';
-import { ClaimRef, EntityRef, SentenceRef, SourceRef, loadNodes, present } from './refs.js';
+import { ClaimRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
 
 builder.node(ClaimRef, {
   description:
@@ -40,7 +42,7 @@ builder.node(ClaimRef, {
     qualifier: t.field({
       type: ClaimQualifierEnum,
       description: 'How the figure is qualified: exact, at least, about, ...',
-      resolve: (claim) => claim.qualifier as 'exact',
+      resolve: (claim) => enumValue(CLAIM_QUALIFIERS, claim.qualifier),
     }),
     unit: t.string({
       nullable: true,
@@ -51,28 +53,27 @@ builder.node(ClaimRef, {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'UNVERIFIED where the source says so.',
-      resolve: (claim) => claim.confidence as 'reported',
+      resolve: (claim) => enumValue(CONFIDENCE, claim.confidence),
     }),
     about: t.field({
       type: [EntityRef],
       description: 'The entities the claim is about.',
-      resolve: (claim, _args, { loaders }) =>
-        Promise.all(claim.aboutIds.map((id) => present(loaders.entity, id))),
+      resolve: (claim, _args, { loaders }) => loadAllOrThrow(loaders.entity, claim.aboutIds),
     }),
     claimedBy: t.field({
       type: SourceRef,
       description: 'Who claims it (the ministry statement, the officer who spoke to Reuters).',
-      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.claimedBy),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.source, claim.claimedBy),
     }),
     reportedIn: t.field({
       type: SourceRef,
       description: 'Where it was reported (the article).',
-      resolve: (claim, _args, { loaders }) => present(loaders.source, claim.reportedIn),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.source, claim.reportedIn),
     }),
     sentence: t.field({
       type: SentenceRef,
       description: 'The sentence of the report that holds the quote.',
-      resolve: (claim, _args, { loaders }) => present(loaders.sentence, claim.sentenceId),
+      resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.sentence, claim.sentenceId),
     }),
   }),
 });
@@ -87,7 +88,7 @@ export const ClaimConnectionRef = builder.connectionObject(
 
 async function claimConnection(
   args: PageArgs & { properties?: readonly string[] | null },
-  query: Pick<ClaimQuery, 'aboutId' | 'sourceId'>,
+  query: Pick<ClaimRequest, 'aboutId' | 'sourceId'>,
   { loaders }: Context,
   info: GraphQLResolveInfo,
 ) {

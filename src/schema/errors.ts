@@ -53,3 +53,13 @@ export function checkLength(argumentName: string, value: string, limit: number):
     throw badInput(argumentName, `at most ${limit} characters (got ${value.length})`, { limit });
   }
 }
+
+/** A count argument from 1 to `most`, else BAD_USER_INPUT below 1 and LIMIT_EXCEEDED above. */
+export function checkCount(argumentName: string, value: number, most: number): void {
+  if (value < 1) throw badInput(argumentName, 'must be at least 1');
+  if (value > most) throw limitExceeded(argumentName, most, value);
+}
+
+/** A slug the client sent that names no entity. */
+export const unknownSlug = (argumentName: string, slug: string): GraphQLError =>
+  badInput(argumentName, `no entity has the slug ${quoted(slug)}`);

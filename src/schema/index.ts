@@ -2,13 +2,23 @@
 import { GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import { countAnswerBytes } from './response-size.js';
-import './common.js';
+import './enums.js';
+import './dates.js';
 import './nodes.js';
-import './entities.js';
 import './relations.js';
+import './entities/interface.js';
+import './entities/kinds.js';
+import './entities/queries.js';
+import './events.js';
+import './entities/search.js';
 import './claims.js';
 import './sources.js';
-import './analyst.js';
+import './places.js';
+import './analyst/cypher.js';
+import './analyst/timeline.js';
+import './analyst/paths.js';
+import './analyst/neighborhood.js';
+import './analyst/casualties.js';
 import './graph-stats.js';
 
 /** The start page of GraphiQL's Docs pane, and `__schema { description }`. */

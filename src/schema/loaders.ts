@@ -1,20 +1,22 @@
 /**
  * Per-request DataLoaders: every lookup of the same kind made while resolving one nesting level
- * of a query goes to Neo4j as one Cypher query.
+ * of a query goes to Neo4j as one Cypher query. They live here together, with their cache keys,
+ * because answers cross kinds: a page of relationships primes the entity and source loaders, a
+ * path primes the entity loader.
  */
 import DataLoader from 'dataloader';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { findDistances } from '../store/analysis.js';
-import { findClaims, findClaimsByIds, type ClaimQuery } from '../store/claims.js';
+import { findDistances } from '../store/distances.js';
+import { findClaims, findClaimsByIds, type ClaimRequest } from '../store/claims.js';
 import { findEntities } from '../store/entities.js';
 import type { Paged, SourceRecord } from '../store/records.js';
 import {
   findRelations,
-  relationQuery,
-  type RelationQuery,
+  entityRelationsRequest,
+  type EntityRelationsRequest,
   type RelationWithEnds,
 } from '../store/relations.js';
-import { findMentions, findSentences, findSources, type MentionQuery } from '../store/sources.js';
+import { findMentions, findSentences, findSources, type MentionRequest } from '../store/sources.js';
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -30,38 +32,39 @@ export function createLoaders(database: GraphDatabase) {
    * other ends, the sources), so that the fields that ask for them next need no query.
    */
   const storeRelations = (
-    answers: { query: RelationQuery; page: Paged<RelationWithEnds> }[],
+    answers: { request: EntityRelationsRequest; page: Paged<RelationWithEnds> }[],
     sources: SourceRecord[],
   ) => {
-    for (const { query, page } of answers) {
-      relations.prime(query, page);
+    for (const { request, page } of answers) {
+      relations.prime(request, page);
       for (const relation of page.items) {
         if (!relation.otherIsBrief) entity.prime(relation.otherId, relation.other);
       }
     }
     for (const item of sources) source.prime(item.id, item);
   };
-  const relations: DataLoader<RelationQuery, Paged<RelationWithEnds>, string> = new DataLoader(
-    async (queries: readonly RelationQuery[]) => {
-      const answers = await findRelations(database, queries);
-      answers.forEach((answer, i) => {
-        const query = queries[i]!;
-        if (answer.self) entity.prime(answer.self.id, answer.self);
-        storeRelations(
-          [
-            { query, page: answer.page },
-            ...[...answer.next].map(([otherId, page]) => ({
-              query: relationQuery(otherId, query.next!, null),
-              page,
-            })),
-          ],
-          answer.sources,
-        );
-      });
-      return answers.map((answer) => answer.page);
-    },
-    byKey,
-  );
+  const relations: DataLoader<
+    EntityRelationsRequest,
+    Paged<RelationWithEnds>,
+    string
+  > = new DataLoader(async (requests: readonly EntityRelationsRequest[]) => {
+    const answers = await findRelations(database, requests);
+    answers.forEach((answer, i) => {
+      const request = requests[i]!;
+      if (answer.self) entity.prime(answer.self.id, answer.self);
+      storeRelations(
+        [
+          { request, page: answer.page },
+          ...[...answer.next].map(([otherId, page]) => ({
+            request: entityRelationsRequest(otherId, request.next!, null),
+            page,
+          })),
+        ],
+        answer.sources,
+      );
+    });
+    return answers.map((answer) => answer.page);
+  }, byKey);
   return {
     entity,
     source,
@@ -70,11 +73,11 @@ export function createLoaders(database: GraphDatabase) {
     relations,
     storeRelations,
     claims: new DataLoader(
-      (queries: readonly ClaimQuery[]) => findClaims(database, queries),
+      (queries: readonly ClaimRequest[]) => findClaims(database, queries),
       byKey,
     ),
     mentions: new DataLoader(
-      (queries: readonly MentionQuery[]) => findMentions(database, queries),
+      (queries: readonly MentionRequest[]) => findMentions(database, queries),
       byKey,
     ),
     distance: new DataLoader(
@@ -83,3 +86,30 @@ export function createLoaders(database: GraphDatabase) {
     ),
   };
 }
+
+/** A loader of records by id that answers null where none has the id. */
+interface RecordLoader<T> {
+  load(id: string): Promise<T | null>;
+}
+
+/** Loads by id for a Relay node type: null where none has the id (a wrong id is no error). */
+export function loadNodes<T>(
+  loader: RecordLoader<T>,
+  ids: readonly string[],
+): Promise<(T | null)[]> {
+  return Promise.all(ids.map((id) => loader.load(id)));
+}
+
+/**
+ * Loads a record that must exist, or throws: its id comes from the graph itself (an edge, a
+ * claim), so a missing record is a broken graph, not the client's mistake.
+ */
+export async function loadOrThrow<T>(loader: RecordLoader<T>, id: string): Promise<T> {
+  const value = await loader.load(id);
+  if (value === null) throw new Error(`${id} is missing from the graph`);
+  return value;
+}
+
+/** Loads records that must exist (see loadOrThrow), in the order of their ids. */
+export const loadAllOrThrow = <T>(loader: RecordLoader<T>, ids: readonly string[]) =>
+  Promise.all(ids.map((id) => loadOrThrow(loader, id)));

@@ -9,31 +9,13 @@ import { builder, type BuilderTypes } from './builder.js';
 import { connectionType } from './paging.js';
 
 export const EntityRef = builder.interfaceRef<EntityRecord>('Entity');
-/** One object type per kind of entity, all implementing Entity (see entities.ts). */
+/** One object type per kind of entity, all implementing Entity (see entities/kinds.ts). */
 export const KindRefs = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [kind, builder.objectRef<EntityRecord>(kind)]),
 ) as unknown as Record<EntityKind, ObjectRef<BuilderTypes, EntityRecord>>;
 export const SourceRef = builder.objectRef<SourceRecord>('Source');
 export const ClaimRef = builder.objectRef<ClaimRecord>('Claim');
 export const SentenceRef = builder.objectRef<SentenceRecord>('Sentence');
-
-/** Loads by id for a Relay node type: null where none has the id (a wrong id is no error). */
-export function loadNodes<T>(
-  loader: { load(id: string): Promise<T | null> },
-  ids: readonly string[],
-): Promise<(T | null)[]> {
-  return Promise.all(ids.map((id) => loader.load(id)));
-}
-
-/** Loads a record that must exist: its id comes from the graph itself (an edge, a claim). */
-export async function present<T>(
-  loader: { load(id: string): Promise<T | null> },
-  id: string,
-): Promise<T> {
-  const value = await loader.load(id);
-  if (value === null) throw new Error(`${id} is missing from the graph`);
-  return value;
-}
 
 export const EntityConnectionRef = builder.connectionObject(
   { type: EntityRef, ...connectionType('EntityConnection', 'Entities, a page at a time.') },

@@ -1,38 +1,24 @@
 /**
  * Relationships between entities as GraphQL: each with its type, direction, validity interval
- * and evidence (source, quote, sentence); the generic `relations` connection on every entity,
- * and the helper that typed fields (an organization's leaders, a country's neighbours) use.
+ * and evidence (source, quote, sentence), and the generic `relations` connection on every
+ * entity. The typed lists (an organization's `leaders`) are entities/kinds.ts's.
  */
-import { RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
+import { CONFIDENCE, RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
 import type { EvidenceRecord, RelationRecord } from '../store/records.js';
-import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import {
-  relationQuery,
-  type Direction,
-  type RelationAsk,
-  type RelationQuery,
-  type RelationWithEnds,
-} from '../store/relations.js';
+import type { RelationWithEnds } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
-import { ConfidenceEnum, PartialDateType } from './common.js';
-import { badInput, quotedList } from './errors.js';
-import type { Loaders } from './loaders.js';
-import {
-  argumentsOf,
-  childFields,
-  descendantFields,
-  selectsOnly,
-  type Selection,
-} from './lookahead.js';
+import { PartialDateType } from './dates.js';
+import { ConfidenceEnum, enumValue } from './enums.js';
+import { loadAllOrThrow, loadOrThrow, type Loaders } from './loaders.js';
 import {
   connectionComplexity,
   connectionType,
   pageArgs,
   pageFromArgs,
   toConnection,
-  type PageArgs,
 } from './paging.js';
-import { EntityRef, SentenceRef, SourceRef, present } from './refs.js';
+import { EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { relationsFieldRequest } from './relation-lookahead.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
   description: 'Which way a relationship points from the entity asked about.',
@@ -52,7 +38,7 @@ export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implem
     source: t.field({
       type: SourceRef,
       description: 'Who or what states it.',
-      resolve: (evidence, _args, { loaders }) => present(loaders.source, evidence.sourceId),
+      resolve: (evidence, _args, { loaders }) => loadOrThrow(loaders.source, evidence.sourceId),
     }),
     quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
     sentence: t.field({
@@ -102,7 +88,7 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'How well its sources establish it.',
-      resolve: (relation) => relation.confidence as 'reported',
+      resolve: (relation) => enumValue(CONFIDENCE, relation.confidence),
     }),
     evidence: t.field({
       type: [EvidenceType],
@@ -113,7 +99,10 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
       type: [SourceRef],
       description: 'The sources that state it (the same as `evidence { source }`).',
       resolve: (relation, _args, { loaders }) =>
-        Promise.all(relation.evidence.map((item) => present(loaders.source, item.sourceId))),
+        loadAllOrThrow(
+          loaders.source,
+          relation.evidence.map((item) => item.sourceId),
+        ),
     }),
   };
 }
@@ -133,101 +122,7 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
 /** The entity at the other end: as read with the relationship when brief, else whole. */
 function otherEnd(relation: RelationRecord, loaders: Loaders) {
   const read = relation as Partial<RelationWithEnds>;
-  return read.otherIsBrief ? read.other! : present(loaders.entity, relation.otherId);
-}
-
-const RELATION_TYPE_LIST = RELATIONSHIP_TYPES.join(', ');
-
-export function checkRelationshipTypes(
-  types: readonly string[] | null | undefined,
-): string[] | null {
-  if (!types) return null;
-  const unknown = types.filter((type) => !(RELATIONSHIP_TYPES as readonly string[]).includes(type));
-  if (unknown.length > 0) {
-    throw badInput(
-      'types',
-      `unknown relationship type ${quotedList(unknown)} (known: ${RELATION_TYPE_LIST})`,
-    );
-  }
-  return [...types];
-}
-
-interface RelationArgs extends PageArgs {
-  types?: readonly string[] | null;
-  direction?: Direction | null;
-  asOf?: string | null;
-}
-
-/**
- * What a query may select of the entity at the other end of a relationship for that entity to
- * be read briefly (id, name and kind): fields that need no more of its record.
- */
-const BRIEF_FIELDS = new Set(['__typename', 'id', 'slug', 'name', 'kind', 'relations']);
-
-/** Whether a selection of relationships asks no more of their other ends than brief fields. */
-const briefEnds = (selection: Selection, path: readonly string[]) =>
-  selectsOnly(
-    { fieldNodes: descendantFields(selection, path), fragments: selection.fragments },
-    BRIEF_FIELDS,
-  );
-
-/** What a `relations` field asks, checked (a bad argument throws its error). */
-function relationAsk(args: RelationArgs, selection: Selection): RelationAsk {
-  return {
-    types: checkRelationshipTypes(args.types),
-    direction: args.direction ?? 'BOTH',
-    asOf: args.asOf ?? null,
-    ...pageFromArgs(args, selection),
-    briefEnds: briefEnds(selection, ['edges', 'node']),
-  };
-}
-
-/**
- * The query a `relations` field of an entity makes: what it asks, and what the `relations`
- * field of the entities on its page will ask (answered along), if the selection has one.
- */
-function relationQueryOf(
-  entityId: string,
-  args: RelationArgs,
-  selection: Selection,
-  info: GraphQLResolveInfo,
-): RelationQuery {
-  const [nested] = descendantFields(selection, ['edges', 'node', 'relations']);
-  let next: RelationAsk | null = null;
-  if (nested) {
-    try {
-      next = relationAsk(argumentsOf(info, 'Entity', nested), {
-        fieldNodes: [nested],
-        fragments: info.fragments,
-      });
-    } catch {
-      next = null; // a bad argument: the nested field reports it when it runs
-    }
-  }
-  return relationQuery(entityId, relationAsk(args, selection), next);
-}
-
-/**
- * Loads the relationships a selection of an entity asks for while the entity is looked up by
- * its slug: the entity comes along with them, so both take one query. Problems are left to the
- * fields themselves to report.
- */
-export async function prefetchRelations(
-  entityId: string,
-  info: GraphQLResolveInfo,
-  loaders: Loaders,
-): Promise<void> {
-  await Promise.all(
-    childFields(info, 'relations').map(async (node) => {
-      try {
-        const selection = { fieldNodes: [node], fragments: info.fragments };
-        const args = argumentsOf(info, 'Entity', node) as RelationArgs;
-        await loaders.relations.load(relationQueryOf(entityId, args, selection, info));
-      } catch {
-        // reported by the field
-      }
-    }),
-  );
+  return read.otherIsBrief ? read.other! : loadOrThrow(loaders.entity, relation.otherId);
 }
 
 const RelationConnectionRef = builder.connectionObject(
@@ -251,7 +146,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     args: {
       types: t.arg.stringList({
         required: false,
-        description: `Keep only these types (${RELATION_TYPE_LIST}).`,
+        description: `Keep only these types (${RELATIONSHIP_TYPES.join(', ')}).`,
       }),
       direction: t.arg({
         type: RelationDirectionEnum,
@@ -268,7 +163,9 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     },
     resolve: async (entity, args, { loaders }, info) => {
       const page = pageFromArgs(args, info);
-      const result = await loaders.relations.load(relationQueryOf(entity.id, args, info, info));
+      const result = await loaders.relations.load(
+        relationsFieldRequest(entity.id, args, info, info),
+      );
       const others = await Promise.all(result.items.map((relation) => otherEnd(relation, loaders)));
       return toConnection(
         page,
@@ -282,77 +179,3 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
     },
   }),
 );
-
-/** What a typed relationship field asks (a list: these lists are short). */
-const listAsk = (
-  types: readonly string[],
-  direction: Direction,
-  asOf: string | null,
-  selection: Selection,
-): RelationAsk => ({
-  types: [...types],
-  direction,
-  asOf,
-  offset: 0,
-  limit: 100,
-  counted: false,
-  briefEnds: briefEnds(selection, ['node']),
-});
-
-/** Marks a typed relationship field in the schema, so that a list above it can read ahead. */
-const RELATION_LIST = 'sahelRelationList';
-
-/**
- * A typed relationship field: the relationships of fixed types and direction, optionally as
- * of a day.
- */
-export function relationList(
-  t: FieldBuilder<{ id: string }>,
-  types: readonly string[],
-  direction: Direction,
-  description: string,
-) {
-  return t.field({
-    type: [RelationType],
-    description,
-    extensions: { [RELATION_LIST]: { types, direction } },
-    args: {
-      asOf: t.arg({
-        type: 'LocalDate',
-        required: false,
-        description: 'Only those known to hold on this day.',
-      }),
-    },
-    resolve: async (entity, args, { loaders }, info) =>
-      (
-        await loaders.relations.load(
-          relationQuery(entity.id, listAsk(types, direction, args.asOf ?? null, info), null),
-        )
-      ).items,
-  });
-}
-
-/**
- * What the typed relationship fields of `typeName` selected on a list's nodes ask
- * (`edges { node { ... on Event { participants } } }`), to be answered with the list.
- */
-export function relationListsAhead(info: GraphQLResolveInfo, typeName: string): RelationAsk[] {
-  const type = info.schema.getType(typeName) as GraphQLObjectType;
-  const asks: RelationAsk[] = [];
-  const nodes = descendantFields(info, ['edges', 'node']);
-  for (const [name, field] of Object.entries(type.getFields())) {
-    const list = field.extensions[RELATION_LIST] as
-      { types: readonly string[]; direction: Direction } | undefined;
-    if (!list) continue;
-    for (const selected of childFields({ fieldNodes: nodes, fragments: info.fragments }, name)) {
-      try {
-        const { asOf } = argumentsOf(info, typeName, selected) as { asOf?: string | null };
-        const fieldSelection = { fieldNodes: [selected], fragments: info.fragments };
-        asks.push(listAsk(list.types, list.direction, asOf ?? null, fieldSelection));
-      } catch {
-        // a bad argument: the field reports it when it runs
-      }
-    }
-  }
-  return asks;
-}

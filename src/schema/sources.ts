@@ -1,7 +1,9 @@
 /** Sources (the article, what it cites, reference works) and the sentences of their documents. */
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
-import { ConfidenceEnum, PartialDateType, SourceKindEnum } from './common.js';
+import { CONFIDENCE, SOURCE_KINDS } from '../graph/vocabulary.js';
+import { PartialDateType } from './dates.js';
+import { ConfidenceEnum, enumValue, SourceKindEnum } from './enums.js';
 import {
   connectionComplexity,
   connectionType,
@@ -9,14 +11,8 @@ import {
   pageFromArgs,
   toConnection,
 } from './paging.js';
-import {
-  EntityConnectionRef,
-  EntityRef,
-  SentenceRef,
-  SourceRef,
-  loadNodes,
-  present,
-} from './refs.js';
+import { EntityConnectionRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
+import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
 
 builder.node(SourceRef, {
   description:
@@ -30,7 +26,7 @@ builder.node(SourceRef, {
     kind: t.field({
       type: SourceKindEnum,
       description: 'What the source is.',
-      resolve: (source) => source.kind as 'article',
+      resolve: (source) => enumValue(SOURCE_KINDS, source.kind),
     }),
     name: t.exposeString('name', { description: 'A name that says what the source is.' }),
     title: t.string({
@@ -62,7 +58,7 @@ builder.node(SourceRef, {
     confidence: t.field({
       type: ConfidenceEnum,
       description: 'UNVERIFIED where the source itself is of doubtful attribution.',
-      resolve: (source) => source.confidence as 'reported',
+      resolve: (source) => enumValue(CONFIDENCE, source.confidence),
     }),
     textSha256: t.string({
       nullable: true,
@@ -115,7 +111,7 @@ builder.node(SentenceRef, {
     document: t.field({
       type: SourceRef,
       description: 'The document it belongs to.',
-      resolve: (sentence, _args, { loaders }) => present(loaders.source, sentence.documentId),
+      resolve: (sentence, _args, { loaders }) => loadOrThrow(loaders.source, sentence.documentId),
     }),
   }),
 });
@@ -153,7 +149,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { loaders, database }, info) => {
       const page = pageFromArgs(args, info);
       const result = await listSources(database, args.kinds ? [...args.kinds] : null, page);
-      const sources = await Promise.all(result.items.map((id) => present(loaders.source, id)));
+      const sources = await loadAllOrThrow(loaders.source, result.items);
       return toConnection(page, { ...result, items: sources }, (source) => source);
     },
   }),

@@ -50,6 +50,3 @@ export const claimsByIdStatement = (ids: readonly string[]) =>
 
 export const findClaimsByIds = (database: GraphDatabase, ids: readonly string[]) =>
   run(database, claimsByIdStatement(ids));
-
-// Until the schema layer speaks the names above.
-export type ClaimQuery = ClaimRequest;

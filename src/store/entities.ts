@@ -99,8 +99,3 @@ export async function listEntities(
 ): Promise<Paged<EntityRecord>> {
   return (await run(database, entityListStatement(filter, order, page))).list;
 }
-
-// Until the schema layer imports them from where they are.
-export type { NearFilter } from './fragments.js';
-export { listEvents, EVENT_ORDERS, type EventFilter } from './events.js';
-export { searchEntities, searchWords, toLuceneQuery } from './search.js';

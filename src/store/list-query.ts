@@ -42,7 +42,7 @@ export interface Listed {
   /** The sources of the relationships asked along. */
   sources: SourceRecord[];
   /** The relationships asked along, by the request that would ask for them. */
-  along: { query: EntityRelationsRequest; page: Paged<RelationWithEnds> }[];
+  along: { request: EntityRelationsRequest; page: Paged<RelationWithEnds> }[];
 }
 
 function listText<F extends object>({ starts, conditions, filter, order, page }: ListRequest<F>) {
@@ -106,7 +106,7 @@ export function listStatement<F extends object>(request: ListRequest<F>): Statem
         along: answer.along.map((answered) => {
           const asked = along[answered.request]!;
           return {
-            query: entityRelationsRequest(answered.id, asked, null),
+            request: entityRelationsRequest(answered.id, asked, null),
             page: paged(
               answered.total,
               answered.page.map((row) => toRelation(row, asked)),

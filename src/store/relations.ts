@@ -220,8 +220,3 @@ export const findRelations = (
   database: GraphDatabase,
   requests: readonly EntityRelationsRequest[],
 ): Promise<RelationAnswer[]> => run(database, relationsStatement(requests));
-
-// Until the schema layer speaks the names above.
-export type RelationAsk = RelationRequest;
-export type RelationQuery = EntityRelationsRequest;
-export const relationQuery = entityRelationsRequest;

@@ -74,6 +74,3 @@ export const mentionsStatement = (requests: readonly MentionRequest[]) =>
 
 export const findMentions = (database: GraphDatabase, requests: readonly MentionRequest[]) =>
   run(database, mentionsStatement(requests));
-
-// Until the schema layer speaks the names above.
-export type MentionQuery = MentionRequest;

@@ -1,6 +1,7 @@
 /**
  * Starts one embedded Neo4j for the whole test run (or uses NEO4J_URI when it is set) and
- * hands its Bolt URI to the test files through `inject('neo4jUri')`.
+ * hands its Bolt URI to the test files through `inject('neo4jUri')`; and gives the run a
+ * scratch folder (for the seeded graph's fingerprint, see seeded-graph.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,13 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runDir = await mkdtemp(join(tmpdir(), 'sahel-graph-test-run-'));
+  project.provide('seededGraphFingerprint', join(runDir, 'seeded-graph.sha256'));
+  const removeRunDir = () => rm(runDir, { recursive: true, force: true });
   if (process.env.NEO4J_URI) {
     project.provide('neo4jUri', process.env.NEO4J_URI);
-    return;
+    return removeRunDir;
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'sahel-graph-test-neo4j-'));
   const neo4j = await EmbeddedNeo4j.start(
@@ -36,5 +40,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   return async () => {
     await neo4j.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await removeRunDir();
   };
 }

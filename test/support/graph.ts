@@ -1,6 +1,10 @@
 /** Reads the whole graph back in a stable, comparable form (for idempotence and rollback checks). */
 import type { GraphDatabase } from '../../src/neo4j/database.js';
 
+export async function clearGraph(database: GraphDatabase): Promise<void> {
+  await database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+}
+
 export async function snapshotGraph(database: GraphDatabase): Promise<unknown> {
   return database.read(async (tx) => {
     const nodes = await tx.run(

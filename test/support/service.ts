@@ -4,8 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { startService, type RunningService } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import type { GraphDatabase } from '../../src/neo4j/database.js';
-import { loadSeeds } from '../../src/seeds/load.js';
+import { ensureSeededGraph } from './seeded-graph.js';
 
 export function testConfig(environment: Record<string, string> = {}): Config {
   return parseConfig({
@@ -25,9 +24,7 @@ export function startTestService(
   return startService(config, createLogger(config.log));
 }
 
-export async function clearGraph(database: GraphDatabase): Promise<void> {
-  await database.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
-}
+export { clearGraph } from './graph.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -64,15 +61,15 @@ export async function eventually(
 }
 
 /**
- * For a test file that reads the Niger graph: starts the service once, with the graph cleared
- * and seeds/ loaded, and stops it after the file. Returns a getter for the running service.
+ * For a test file that reads the Niger graph: starts the service once, with the graph as
+ * clearing it and loading seeds/ leaves it (seeded only if it is not already: see
+ * seeded-graph.ts), and stops it after the file. Returns a getter for the running service.
  */
 export function useSeededService(environment: Record<string, string> = {}): () => RunningService {
   let service: RunningService | undefined;
   beforeAll(async () => {
     service = await startTestService(environment);
-    await clearGraph(service.database);
-    await loadSeeds(service.database);
+    await ensureSeededGraph(service.database);
   });
   afterAll(() => service?.stop());
   return () => service!;

@@ -1,0 +1,196 @@
+/**
+ * Compares a draft with the curated seed file of the same article: curated entities found
+ * (linked or proposed), links to known entities that are correct, curated claims with a figure
+ * whose value, qualifier and claimant the draft has right, curated dates that the draft
+ * resolves to the same day (or the same month or year, as precise as its words), and quotes
+ * that occur word for word in the text.
+ */
+import type { SeedEntity, SeedFile, SeedSource } from '../seeds/format.js';
+import { dateRange } from '../seeds/time.js';
+import type { ArticleEntity } from './entities.js';
+import type { Reading } from './ingest.js';
+import type { Knowledge } from './knowledge.js';
+import { determinerAtStart } from './linking.js';
+import { fold } from './text.js';
+
+export interface Measure {
+  right: number;
+  of: number;
+}
+
+export interface Evaluation {
+  entitiesFound: Measure;
+  linksCorrect: Measure;
+  claimsRight: Measure;
+  datesRight: Measure;
+  quotesVerbatim: Measure;
+  /** What was missed or wrong, for the table's reader. */
+  misses: string[];
+}
+
+export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge): Evaluation {
+  const text = reading.article.raw;
+  const misses: string[] = [];
+  const referencing = (entityId: string) => [
+    ...curated.claims.filter((claim) => claim.about.includes(entityId)).map((claim) => claim.quote),
+    ...curated.relationships
+      .filter((r) => r.from === entityId || r.to === entityId)
+      .flatMap((r) => r.evidence.map((e) => e.quote)),
+  ];
+  const bare = (name: string) => fold(name).replace(determinerAtStart('en'), '');
+  const namesOf = (entity: ArticleEntity) =>
+    new Set(
+      [
+        entity.name,
+        ...entity.aliases,
+        ...entity.mentions.map((m) => m.text),
+        ...(entity.known?.aliases ?? []),
+      ].map(bare),
+    );
+  const matches = (draft: ArticleEntity, target: SeedEntity): boolean => {
+    if (draft.id === target.id) return true;
+    if (target.kind === 'Event') {
+      // The same type, and the same date or the same words (an event the text does not date).
+      const event = reading.events.find((item) => item.entity === draft)?.candidate;
+      if (!event || !target.subkinds.includes(event.subkind)) return false;
+      const time = target.date ?? target.deadline;
+      if (event.date && time) return overlaps(event.date.value, time.value);
+      return event.triggers.some((trigger) =>
+        referencing(target.id).some((quote) => spansOverlap(text, quote, trigger)),
+      );
+    }
+    const drafted = namesOf(draft);
+    return [target.name, ...target.aliases]
+      .map(bare)
+      .some((name) =>
+        [...drafted].some(
+          (other) => other === name || contains(other, name) || contains(name, other),
+        ),
+      );
+  };
+  const matchOf = (target: SeedEntity) => reading.entities.find((draft) => matches(draft, target));
+
+  const entitiesFound = count(
+    curated.entities,
+    (target) => matchOf(target) !== undefined,
+    (target) => misses.push(`entity not found: ${target.id}`),
+  );
+
+  const curatedIds = new Map(curated.entities.map((entity) => [entity.id, entity]));
+  const links = reading.entities
+    .filter((entity) => entity.known)
+    .flatMap((entity) => entity.mentions.map((mention) => ({ entity, mention })));
+  const linksCorrect = count(
+    links,
+    ({ entity, mention }) =>
+      referencing(entity.id).some((quote) => spansOverlap(text, quote, mention)) ||
+      ([entity.known!.name, ...entity.known!.aliases].map(bare).includes(bare(mention.text)) &&
+        ![...curatedIds.values()].some((other) =>
+          [other.name, ...other.aliases].map(bare).includes(bare(mention.text)),
+        )),
+    ({ entity, mention }) => misses.push(`link doubtful: "${mention.text}" -> ${entity.id}`),
+  );
+
+  const curatedSources = new Map(
+    [...curated.sources, ...known.sources].map((source) => [source.id, source]),
+  );
+  const draftSources = new Map(
+    [reading.sources.article, ...reading.sources.cited].map((source) => [source.id, source]),
+  );
+  const sameClaimant = (draft: SeedSource | undefined, target: SeedSource | undefined): boolean => {
+    if (!draft || !target || draft.kind !== target.kind) return false;
+    const entityMatches = (draftId: string | undefined, targetId: string | undefined) => {
+      if (!targetId) return true;
+      const draftEntity = reading.entities.find((entity) => entity.id === draftId);
+      const targetEntity =
+        curatedIds.get(targetId) ?? known.entities.find((entity) => entity.id === targetId);
+      return Boolean(draftEntity && targetEntity && matches(draftEntity, targetEntity));
+    };
+    return (
+      entityMatches(draft.issuedBy, target.issuedBy) && entityMatches(draft.spokeTo, target.spokeTo)
+    );
+  };
+  const figures = curated.claims.filter((claim) => claim.value !== undefined);
+  const claimsRight = count(
+    figures,
+    (target) =>
+      reading.claims.some(
+        ({ claim }) =>
+          claim.value === target.value &&
+          claim.qualifier === target.qualifier &&
+          spansOverlap(text, target.quote, {
+            start: text.indexOf(claim.quote),
+            end: text.indexOf(claim.quote) + claim.quote.length,
+          }) &&
+          sameClaimant(draftSources.get(claim.claimedBy), curatedSources.get(target.claimedBy)),
+      ),
+    (target) => misses.push(`claim not right: ${target.id}`),
+  );
+
+  const phrased = curated.entities.flatMap((entity) =>
+    (['date', 'deadline'] as const).flatMap((field) => {
+      const time = entity[field];
+      return time?.phrase && text.includes(time.phrase)
+        ? [{ entity: entity.id, ...time, phrase: time.phrase }]
+        : [];
+    }),
+  );
+  const datesRight = count(
+    phrased,
+    (target) => {
+      const at = text.indexOf(target.phrase);
+      const date = reading.dates.find(
+        (item) => item.start < at + target.phrase.length && item.end > at,
+      );
+      return date !== undefined && overlaps(date.value, target.value);
+    },
+    (target) => misses.push(`date not right: ${target.entity} "${target.phrase}"`),
+  );
+
+  const quotes = [
+    ...reading.claims.map(({ claim }) => claim.quote),
+    ...reading.relationships.flatMap(({ relationship }) =>
+      relationship.evidence.map((evidence) => evidence.quote),
+    ),
+  ];
+  const quotesVerbatim = count(
+    quotes,
+    (quote) => text.includes(quote),
+    (quote) => misses.push(`quote not verbatim: "${quote}"`),
+  );
+  return { entitiesFound, linksCorrect, claimsRight, datesRight, quotesVerbatim, misses };
+}
+
+function count<T>(items: T[], right: (item: T) => boolean, onMiss: (item: T) => void): Measure {
+  let hits = 0;
+  for (const item of items) {
+    if (right(item)) hits += 1;
+    else onMiss(item);
+  }
+  return { right: hits, of: items.length };
+}
+
+/** Whether two dates as precise as their words can be the same day. */
+function overlaps(a: string, b: string): boolean {
+  const first = dateRange({ value: a });
+  const second = dateRange({ value: b });
+  return first.start <= second.end && second.start <= first.end;
+}
+
+/** Whether `shorter` is whole words of `longer`, and is more than one word or a proper name. */
+function contains(longer: string, shorter: string): boolean {
+  if (shorter.length === 0 || longer === shorter) return false;
+  const words = shorter.split(' ');
+  return (words.length > 1 || shorter.length >= 5) && ` ${longer} `.includes(` ${shorter} `);
+}
+
+function spansOverlap(text: string, quote: string, span: { start: number; end: number }): boolean {
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    if (at < span.end && at + quote.length > span.start) return true;
+  }
+  return false;
+}
+
+export function fraction(measure: Measure): number {
+  return measure.of === 0 ? 1 : measure.right / measure.of;
+}

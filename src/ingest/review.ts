@@ -1,0 +1,40 @@
+/** The review summary printed after ingesting: what was linked, what is new, what is uncertain. */
+import type { Reading } from './ingest.js';
+
+export function reviewSummary(reading: Reading, draftPath: string): string {
+  const linked = reading.entities.filter((entity) => entity.known);
+  const proposed = reading.entities.filter((entity) => !entity.known);
+  const lines = [
+    `Draft written to ${draftPath} (${reading.article.language}, published ${reading.input.date})`,
+    '',
+  ];
+  lines.push(`Linked to known entities (${linked.length}):`);
+  for (const entity of linked) {
+    const best = Math.max(...entity.mentions.map((mention) => mention.score));
+    lines.push(
+      `  ${entity.id}  score ${best.toFixed(2)}  ← ${[...new Set(entity.mentions.map((m) => `"${m.text}"`))].join(', ')}`,
+    );
+  }
+  lines.push('', `New entities proposed (${proposed.length}):`);
+  for (const entity of proposed)
+    lines.push(
+      `  ${entity.id}  ${entity.kind}${entity.subkinds.length ? `/${entity.subkinds.join(',')}` : ''}  (${entity.kindReason ?? ''})`,
+    );
+  lines.push('', `Events (${reading.events.length}):`);
+  for (const { candidate, entity } of reading.events) {
+    lines.push(
+      `  ${entity.id}  ${candidate.link ? `LINKED: ${candidate.link.why}` : 'new'}  date ${candidate.date?.value ?? '?'}`,
+    );
+  }
+  lines.push('', `Claims with figures (${reading.claims.length}):`);
+  for (const { claim } of reading.claims) {
+    lines.push(
+      `  ${claim.property} = ${claim.value} (${claim.qualifier}) claimed by ${claim.claimedBy}: "${claim.quote}"`,
+    );
+  }
+  const doubts = reading.entities.flatMap((entity) =>
+    entity.doubts.map((why) => `  ${entity.id}: ${why}`),
+  );
+  lines.push('', `Uncertain (${doubts.length}):`, ...doubts);
+  return lines.join('\n');
+}

@@ -1,0 +1,252 @@
+/** The ingest on short articles written for it: English and French, one restating known facts. */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
+import { readKnowledgeFolder } from '../src/ingest/knowledge.js';
+import { SEED_DIR } from '../src/seeds/load.js';
+
+const run = promisify(execFile);
+const PROJECT = fileURLToPath(new URL('../', import.meta.url));
+const FIXTURES = join(PROJECT, 'test', 'fixtures', 'ingest');
+const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
+
+async function ingestFixture(name: string, date: string): Promise<Reading> {
+  const text = await readFile(join(FIXTURES, `${name}.txt`), 'utf8');
+  return ingestArticle({ text, date, name }, await readKnowledgeFolder(SEED_DIR));
+}
+
+function linkOf(reading: Reading, words: string) {
+  const entity = reading.entities.find((item) =>
+    item.mentions.some((mention) => mention.text === words),
+  );
+  return {
+    id: entity?.id,
+    known: entity?.known !== undefined,
+    score: entity?.mentions.find((m) => m.text === words)?.score,
+  };
+}
+
+function claimOf(reading: Reading, quote: string) {
+  return reading.claims.find(({ claim }) => claim.quote === quote)?.claim;
+}
+
+describe('a French report of the Kandadji attack a week later', () => {
+  it('links its mentions to the known entities, French forms included', async () => {
+    const reading = await ingestFixture('kandadji-fr-2023-10-05', '2023-10-05');
+    expect(reading.article.language).toBe('fr');
+    expect(linkOf(reading, 'Le général Tchiani')).toMatchObject({
+      id: 'abdourahamane-tchiani',
+      known: true,
+    });
+    expect(linkOf(reading, 'la junte')).toMatchObject({ id: 'cnsp', known: true });
+    expect(linkOf(reading, 'le ministère de la Défense').id).toBe('niger-ministry-of-defence');
+    expect(linkOf(reading, 'Tillabéri').id).toBe('tillaberi-region');
+    expect(linkOf(reading, 'Kandadji')).toMatchObject({ id: 'kandadji', score: 1 });
+  });
+
+  it('links the attack to the existing event instead of proposing a second one', async () => {
+    const reading = await ingestFixture('kandadji-fr-2023-10-05', '2023-10-05');
+    const attacks = reading.events.filter(({ candidate }) => candidate.subkind === 'Attack');
+    expect(attacks.map(({ entity }) => entity.id)).toEqual(['kandadji-attack-2023-09-28']);
+    expect(attacks[0]!.candidate.link?.why).toMatch(
+      /same type \(Attack\), date \(2023-09-28\) and place \(Kandadji\)/,
+    );
+  });
+
+  it('resolves French dates against the publication date', async () => {
+    const reading = await ingestFixture('kandadji-fr-2023-10-05', '2023-10-05');
+    const dates = Object.fromEntries(
+      reading.dates.map((date) => [date.phrase, [date.value, date.precision]]),
+    );
+    expect(dates['jeudi 28 septembre']).toEqual(['2023-09-28', 'day']);
+    expect(dates['Dimanche soir']).toEqual(['2023-10-01', 'day']);
+  });
+
+  it('drafts claims with French qualifiers and claimants as cited sources', async () => {
+    const reading = await ingestFixture('kandadji-fr-2023-10-05', '2023-10-05');
+    const dead = claimOf(reading, 'au moins 17 morts');
+    expect(dead).toMatchObject({
+      value: 17,
+      qualifier: 'at_least',
+      property: 'people_killed',
+      about: ['kandadji-attack-2023-09-28'],
+    });
+    const ministry = reading.sources.cited.find((source) => source.id === dead?.claimedBy);
+    expect(ministry).toMatchObject({ kind: 'statement', issuedBy: 'niger-ministry-of-defence' });
+    expect(claimOf(reading, "Plusieurs dizaines d'assaillants ont été neutralisés")).toMatchObject({
+      value: 20,
+      qualifier: 'at_least',
+      property: 'attackers_killed',
+      claimedBy: dead?.claimedBy,
+    });
+    const wounded = claimOf(reading, 'Une trentaine de militaires ont été blessés');
+    expect(wounded).toMatchObject({ value: 30, qualifier: 'about', property: 'soldiers_wounded' });
+    expect(reading.sources.cited.find((source) => source.id === wounded?.claimedBy)?.kind).toBe(
+      'anonymous-source',
+    );
+  });
+});
+
+describe('an English report of a new ambush', () => {
+  it('proposes a new event with its date, place and claims', async () => {
+    const reading = await ingestFixture('ambush-en-2024-03-22', '2024-03-22');
+    const ambush = reading.events.find(({ candidate }) => candidate.subkind === 'Attack')!;
+    expect(ambush.candidate.link).toBeUndefined();
+    expect(ambush.candidate.date).toMatchObject({ value: '2024-03-20', precision: 'day' });
+    expect(ambush.candidate.places.map((place) => place.id)).toContain('ouallam');
+    expect(linkOf(reading, 'General Tiani').id).toBe('abdourahamane-tchiani');
+    expect(claimOf(reading, 'At least 23 soldiers were killed')).toMatchObject({
+      value: 23,
+      qualifier: 'at_least',
+    });
+    expect(claimOf(reading, 'Around 20 soldiers were wounded')).toMatchObject({
+      value: 20,
+      qualifier: 'about',
+    });
+    const told = reading.sources.cited.find(
+      (source) => source.id === claimOf(reading, 'Around 20 soldiers were wounded')?.claimedBy,
+    );
+    expect(told).toMatchObject({ kind: 'anonymous-source', spokeTo: 'reuters' });
+    expect(claimOf(reading, 'about 100 kilometres north of the capital Niamey')).toMatchObject({
+      value: 100,
+      unit: 'km',
+      qualifier: 'about',
+    });
+    expect(reading.dates.find((date) => date.phrase === 'mid-March')).toMatchObject({
+      value: '2024-03',
+      precision: 'month',
+    });
+  });
+});
+
+describe('a French report with new places', () => {
+  it('geocodes a new town from the offline gazetteer', async () => {
+    const reading = await ingestFixture('manifestation-fr-2024-01-15', '2024-01-15');
+    const agadez = reading.entities.find((entity) => entity.id === 'agadez')!;
+    expect(agadez.known).toBeUndefined();
+    expect(agadez.geocode?.place).toMatchObject({ countryCode: 'NE', country: 'Niger' });
+    expect(agadez.geocode?.place.latitude).toBeCloseTo(16.97, 1);
+    expect(claimOf(reading, 'Plusieurs centaines de manifestants')).toMatchObject({
+      value: 200,
+      qualifier: 'several_hundred',
+    });
+    expect(claimOf(reading, 'une cinquantaine de personnes')).toMatchObject({
+      value: 50,
+      qualifier: 'about',
+    });
+    expect(reading.dates.find((date) => date.phrase === 'Fin décembre')).toMatchObject({
+      value: '2023-12',
+      precision: 'month',
+    });
+  });
+});
+
+describe('a French dispatch with decimals, bare months and a claimant after its verb', () => {
+  it('reads "2,5 millions", "en janvier", "ont indiqué des sources locales à l\'AFP"', async () => {
+    const reading = await ingestFixture('bamako-fr-2024-06-04', '2024-06-04');
+    expect(claimOf(reading, 'plus de 2,5 millions de personnes')).toMatchObject({
+      value: 2_500_000,
+      qualifier: 'at_least',
+    });
+    expect(reading.dates.find((date) => date.phrase === 'en janvier')).toMatchObject({
+      value: '2024-01',
+      precision: 'month',
+    });
+    const killed = claimOf(reading, '9 civils');
+    expect(killed).toMatchObject({ value: 9, property: 'civilians_killed' });
+    const sources = reading.sources.cited.find((source) => source.id === killed?.claimedBy);
+    expect(sources).toMatchObject({ kind: 'anonymous-source', spokeTo: 'afp' });
+    expect(linkOf(reading, 'le colonel Assimi Goïta').id).toBe('assimi-goita');
+    expect(reading.entities.map((entity) => entity.name)).not.toContain('Nous');
+  });
+});
+
+describe('npm run ingest, then ingest:accept', () => {
+  it('writes a draft that seed:check refuses until accepted, then accepts it into the seed folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-'));
+    try {
+      const seeds = join(dir, 'seeds');
+      await cp(SEED_DIR, seeds, { recursive: true });
+      const drafts = join(dir, 'drafts');
+      const article = join(FIXTURES, 'kandadji-fr-2023-10-05.txt');
+      const ingest = await run(
+        TSX,
+        [
+          'src/scripts/ingest.ts',
+          article,
+          '--date',
+          '2023-10-05',
+          '--seeds',
+          seeds,
+          '--drafts',
+          drafts,
+        ],
+        { cwd: PROJECT },
+      );
+      expect(ingest.stdout).toMatch(/kandadji-attack-2023-09-28 +LINKED/);
+      const draftPath = join(drafts, 'kandadji-fr-2023-10-05.yaml');
+      const draft = parse(await readFile(draftPath, 'utf8'));
+      expect(draft.draft.status).toMatch(/^DRAFT/);
+      const text = await readFile(join(drafts, 'kandadji-fr-2023-10-05.txt'), 'utf8');
+      for (const claim of draft.claims) expect(text).toContain(claim.quote);
+
+      const refused = await run(TSX, ['src/scripts/seed-check.ts', draftPath, '--dir', seeds], {
+        cwd: PROJECT,
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(refused).toMatchObject({ code: 1 });
+      await run(TSX, ['src/scripts/ingest-accept.ts', draftPath, '--seeds', seeds], {
+        cwd: PROJECT,
+      });
+      expect((await readdir(seeds)).sort()).toContain('kandadji-fr-2023-10-05.yaml');
+      const check = await run(TSX, ['src/scripts/seed-check.ts', '--dir', seeds], { cwd: PROJECT });
+      expect(check.stdout).toMatch(/3 seed files are valid/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a date that is not one and an article without words, saying which', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-bad-'));
+    try {
+      const article = join(FIXTURES, 'ambush-en-2024-03-22.txt');
+      const badDate = await run(TSX, ['src/scripts/ingest.ts', article, '--date', '2024-02-30'], {
+        cwd: PROJECT,
+      }).catch((error: { code: number; stderr: string }) => error);
+      expect(badDate).toMatchObject({ code: 2 });
+      expect((badDate as { stderr: string }).stderr).toMatch(/--date .* \(got 2024-02-30\)/);
+      const empty = join(dir, 'empty.txt');
+      await writeFile(empty, '  \n');
+      const noWords = await run(
+        TSX,
+        ['src/scripts/ingest.ts', empty, '--date', '2024-02-03', '--drafts', join(dir, 'drafts')],
+        { cwd: PROJECT },
+      ).catch((error: { code: number; stderr: string }) => error);
+      expect(noWords).toMatchObject({ code: 1 });
+      expect((noWords as { stderr: string }).stderr).toMatch(/empty: the article has no words/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ingest:eval prints the table and one JSON object as its last line', async () => {
+    const { stdout } = await run(TSX, ['src/scripts/ingest-eval.ts', '--json'], { cwd: PROJECT });
+    const figures = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    expect(Object.keys(figures)).toEqual([
+      'entitiesFound',
+      'linksCorrect',
+      'claimsRight',
+      'datesRight',
+      'quotesVerbatim',
+      'secondsPerArticle',
+    ]);
+    expect(figures.quotesVerbatim).toBe(1);
+    expect(figures.datesRight).toBe(1);
+    expect(figures.claimsRight).toBeGreaterThanOrEqual(0.8);
+  });
+});

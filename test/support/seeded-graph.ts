@@ -1,0 +1,48 @@
+/**
+ * One seeded graph for the read-only test files of a run. Seeding again for every file cost
+ * seconds each; instead the graph is seeded only when its content differs from what the last
+ * seeding in this run left: a fingerprint of every node, relationship and index, recorded in a
+ * file of the run (so any writing test in between, whatever it did, leads to a fresh seeding).
+ */
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import type { GraphDatabase } from '../../src/neo4j/database.js';
+import { loadSeeds } from '../../src/seeds/load.js';
+import { clearGraph, snapshotGraph } from './graph.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the fingerprint of the graph that seeds/ gives is kept for this run. */
+    seededGraphFingerprint: string;
+  }
+}
+
+/** Leaves the graph exactly as clearing it and loading seeds/ does, seeding only if it is not. */
+export async function ensureSeededGraph(database: GraphDatabase): Promise<void> {
+  const record = inject('seededGraphFingerprint');
+  const recorded = await readFile(record, 'utf8').catch(() => undefined);
+  if (recorded !== undefined && recorded === (await fingerprint(database))) return;
+  await clearGraph(database);
+  await loadSeeds(database);
+  await writeFile(record, await fingerprint(database));
+}
+
+/** A hash of the whole content: nodes, relationships (in a stable order) and indexes. */
+async function fingerprint(database: GraphDatabase): Promise<string> {
+  const { nodes, relationships } = (await snapshotGraph(database)) as {
+    nodes: unknown[];
+    relationships: unknown[];
+  };
+  const indexes = await database.read(async (tx) =>
+    (
+      await tx.run(
+        'SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options RETURN *',
+      )
+    ).records.map((record) => record.toObject()),
+  );
+  const sorted = (items: unknown[]) => items.map((item) => JSON.stringify(item)).sort();
+  return createHash('sha256')
+    .update(JSON.stringify([sorted(nodes), sorted(relationships), sorted(indexes)]))
+    .digest('hex');
+}
