@@ -31,7 +31,8 @@ export const sourceFactsStatement = (requests: readonly SourceFactsRequest[]) =>
     `CALL (request) {
        OPTIONAL MATCH (:Source {id: request.sourceId})-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
        WHERE request.sourceId IN r.sourceIds
-       WITH a, r, b ORDER BY type(r), toLower(a.name), toLower(b.name), r.id
+       // Several files may derive the same MENTIONS link: each fact once.
+       WITH DISTINCT a, r, b ORDER BY type(r), toLower(a.name), toLower(b.name), r.id
        WITH collect(CASE WHEN r IS NULL THEN null
                          ELSE {props: properties(r), type: type(r), from: a.id, to: b.id} END)
             AS matches

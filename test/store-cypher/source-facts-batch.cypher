@@ -5,7 +5,8 @@ CALL (request) {
   OPTIONAL MATCH
     (:Source {id: request.sourceId})-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
   WHERE request.sourceId IN r.sourceIds
-  WITH a, r, b
+  // Several files may derive the same MENTIONS link: each fact once.
+  WITH DISTINCT a, r, b
   ORDER BY type(r), toLower(a.name), toLower(b.name), r.id
   WITH
     collect(

@@ -6,6 +6,7 @@ import {
   type PathStep,
 } from '../../store/paths.js';
 import { builder } from '../builder.js';
+import { checkMinSources, MIN_SOURCES_DESCRIPTION } from '../corroboration.js';
 import { checkCount, unknownSlug } from '../errors.js';
 import { loadAllOrThrow, loadOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
@@ -88,6 +89,7 @@ builder.queryField('path', (t) =>
         required: false,
         description: 'Only over these relationship types.',
       }),
+      minSources: t.arg.int({ required: false, description: MIN_SOURCES_DESCRIPTION }),
       first: t.arg.int({
         defaultValue: 5,
         description: `How many paths at most, 1 to ${MAX_PATHS}.`,
@@ -105,6 +107,7 @@ builder.queryField('path', (t) =>
         const entity = await loaders.entity.load(args.from);
         if (!entity) throw unknownSlug('from', args.from);
         checkRelationshipTypes(args.types);
+        checkMinSources(args.minSources);
         const path = { length: 0, nodeIds: [entity.id], nodes: [entity], steps: [] };
         return { paths: [path], truncated: false };
       }
@@ -113,6 +116,7 @@ builder.queryField('path', (t) =>
         to: args.to,
         maxLength,
         types: checkRelationshipTypes(args.types),
+        minSources: checkMinSources(args.minSources),
         limit: first + 1,
         withSteps: descendantFields(info, ['paths', 'steps']).length > 0,
       });
