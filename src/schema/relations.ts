@@ -6,6 +6,7 @@
 import { CONFIDENCE, RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
 import { dateRange, type StatedDate } from '../graph/date-range.js';
 import type { EvidenceRecord, PartialDateRecord, RelationRecord } from '../store/records.js';
+import type { PathStep } from '../store/paths.js';
 import type { RelationWithEnds } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
 import { MIN_SOURCES_DESCRIPTION } from './corroboration.js';
@@ -147,6 +148,33 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
     }),
   }),
 });
+
+/**
+ * The fields of a relationship between two given ends (a path's step, a source's fact): the
+ * entities `from` and `to`, and the relationship as seen from `from`; `says` describes each.
+ */
+export function endsAndRelationFields(
+  t: FieldBuilder<PathStep>,
+  says: { from: string; to: string; relation: string },
+) {
+  return {
+    from: t.field({
+      type: EntityRef,
+      description: says.from,
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.fromId),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: says.to,
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.toId),
+    }),
+    relation: t.field({
+      type: RelationType,
+      description: says.relation,
+      resolve: (step) => step.relation,
+    }),
+  };
+}
 
 /** The entity at the other end: as read with the relationship when brief, else whole. */
 function otherEnd(relation: RelationRecord, loaders: Loaders) {

@@ -14,28 +14,17 @@ import {
 } from './paging.js';
 import { EntityConnectionRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
 import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
-import { RelationType } from './relations.js';
+import { endsAndRelationFields } from './relations.js';
 
 const FactType = builder.objectRef<SourceFact>('Fact').implement({
   description:
     'A fact between two entities: the relationship from `from` to `to`, with every source that states it.',
-  fields: (t) => ({
-    from: t.field({
-      type: EntityRef,
-      description: 'The entity it starts at (Bazoum, of Bazoum GOVERNS Niger).',
-      resolve: (fact, _args, { loaders }) => loadOrThrow(loaders.entity, fact.fromId),
+  fields: (t) =>
+    endsAndRelationFields(t, {
+      from: 'The entity it starts at (Bazoum, of Bazoum GOVERNS Niger).',
+      to: 'The entity it points to.',
+      relation: 'The relationship as seen from `from`: type, role, dates, evidence.',
     }),
-    to: t.field({
-      type: EntityRef,
-      description: 'The entity it points to.',
-      resolve: (fact, _args, { loaders }) => loadOrThrow(loaders.entity, fact.toId),
-    }),
-    relation: t.field({
-      type: RelationType,
-      description: 'The relationship as seen from `from`: type, role, dates, evidence.',
-      resolve: (fact) => fact.relation,
-    }),
-  }),
 });
 
 const FactConnectionRef = builder.connectionObject(

@@ -10,8 +10,6 @@ import { factEvidence, factProperties } from './fact-properties.js';
 import type { Write } from './seed-writer.js';
 import { decodeRecords } from './statement.js';
 
-const KEYS_PER_STATEMENT = 5_000;
-
 const existingFact = z.object({
   element: z.string(),
   from: z.string(),
@@ -21,6 +19,9 @@ const existingFact = z.object({
   evidence: factEvidence,
 });
 type ExistingFact = z.output<typeof existingFact>;
+
+/** A fact's key as `factKeyText` writes it (graph/facts.ts). */
+const FACT_KEY_TEXT = `a.id + ':' + type(r) + ':' + b.id + coalesce(':' + r.role, '')`;
 
 const RETURN_FACT = `RETURN elementId(r) AS element, a.id AS from, type(r) AS type, b.id AS to,
          r.role AS role, properties(r) AS evidence`;
@@ -85,30 +86,18 @@ async function readTouchedFacts(
   incoming: KeyedEvidence[],
 ): Promise<Map<string, ExistingFact>> {
   const touched = new Map<string, ExistingFact>();
-  const collect = (records: Parameters<typeof decodeRecords>[1]) => {
-    for (const fact of decodeRecords(existingFact, records)) touched.set(fact.element, fact);
-  };
-  const byFile = await tx.run(
+  // One pass over the facts: a lookup per key would seek both ends of each, which costs far more
+  // than reading every fact once when a load states thousands.
+  const keys = [...new Set(incoming.map((item) => factKeyText(item)))];
+  const result = await tx.run(
     `MATCH (a:Entity)-[r]->(b:Entity)
      WHERE r.evidenceSeedFiles IS NULL
         OR any(file IN r.evidenceSeedFiles
                WHERE file IN $reloaded OR ($keepFiles IS NOT NULL AND NOT file IN $keepFiles))
+        OR ${FACT_KEY_TEXT} IN $keys
      ${RETURN_FACT}`,
-    { reloaded, keepFiles },
+    { reloaded, keepFiles, keys },
   );
-  collect(byFile.records);
-  const keys = [...new Map(incoming.map((item) => [factKeyText(item), item])).values()].map(
-    ({ from, type, to, role }) => ({ from, type, to, role: role ?? '' }),
-  );
-  for (let start = 0; start < keys.length; start += KEYS_PER_STATEMENT) {
-    const byKey = await tx.run(
-      `UNWIND $keys AS key
-       MATCH (a:Entity {id: key.from})-[r]->(b:Entity {id: key.to})
-       WHERE type(r) = key.type AND coalesce(r.role, '') = key.role
-       ${RETURN_FACT}`,
-      { keys: keys.slice(start, start + KEYS_PER_STATEMENT) },
-    );
-    collect(byKey.records);
-  }
+  for (const fact of decodeRecords(existingFact, result.records)) touched.set(fact.element, fact);
   return touched;
 }

@@ -8,34 +8,23 @@ import {
 import { builder } from '../builder.js';
 import { checkMinSources, MIN_SOURCES_DESCRIPTION } from '../corroboration.js';
 import { checkCount, unknownSlug } from '../errors.js';
-import { loadAllOrThrow, loadOrThrow } from '../loaders.js';
+import { loadAllOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
 import { EntityRef } from '../refs.js';
 import { checkRelationshipTypes } from '../enums.js';
-import { RelationType } from '../relations.js';
+import { endsAndRelationFields } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 
 const MAX_PATHS = 50;
 
 const PathStepType = builder.objectRef<PathStep>('PathStep').implement({
   description: 'One step of a path: from an entity, over a relationship, to the next.',
-  fields: (t) => ({
-    from: t.field({
-      type: EntityRef,
-      description: 'Where the step starts.',
-      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.fromId),
+  fields: (t) =>
+    endsAndRelationFields(t, {
+      from: 'Where the step starts.',
+      to: 'Where the step ends.',
+      relation: 'The relationship, as seen from `from`: OUTGOING when it points along the path.',
     }),
-    to: t.field({
-      type: EntityRef,
-      description: 'Where the step ends.',
-      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.toId),
-    }),
-    relation: t.field({
-      type: RelationType,
-      description: 'The relationship, as seen from `from`: OUTGOING when it points along the path.',
-      resolve: (step) => step.relation,
-    }),
-  }),
 });
 
 const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
