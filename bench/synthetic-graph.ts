@@ -181,7 +181,7 @@ export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFi
       qualifier: (['exact', 'at_least', 'about'] as const)[random.below(3)]!,
       unit: 'soldier',
       claimedBy: `source-${random.below(SOURCES)}`,
-      reportedIn: 'synthetic-document',
+      reportedIn: ['synthetic-document'],
       quote: evidence().quote,
       confidence: 'reported' as const,
     })),

@@ -3,7 +3,8 @@
  * in several transactions: Neo4j caps the memory of one (70 % of its heap by default).
  */
 import type { GraphDatabase } from '../src/neo4j/database.js';
-import { planSeedFile } from '../src/seeds/plan.js';
+import { entityRows } from '../src/seeds/entity-rows.js';
+import { planSeedFiles } from '../src/seeds/plan.js';
 import type { ValidSeedFile } from '../src/seeds/validate.js';
 import { ensureGraphSchema } from '../src/store/graph-schema.js';
 import { writeSeedPlans } from '../src/store/seed-writer.js';
@@ -29,10 +30,10 @@ export async function loadSyntheticGraph(
 ): Promise<SyntheticLoad> {
   let started = performance.now();
   const parts = inParts(syntheticGraph(size, seed));
-  const plans = parts.map((part, i) => {
-    const plan = planSeedFile(part);
-    return i === 0 ? plan : { ...plan, sentences: [] }; // the document's sentences come with part 0
-  });
+  // The document's sentences come with part 0.
+  const plans = planSeedFiles(parts, entityRows(parts)).map((plan, i) =>
+    i === 0 ? plan : { ...plan, sentences: [] },
+  );
   const plannedSeconds = (performance.now() - started) / 1000;
   await ensureGraphSchema(database);
   started = performance.now();

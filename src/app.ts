@@ -10,7 +10,7 @@ import { GraphDatabase } from './neo4j/database.js';
 import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
 import { loadSeeds } from './seeds/load.js';
 import { createApp } from './server.js';
-import { countEntities } from './store/graph-stats.js';
+import { countEntities, countEntitiesOfOlderShape } from './store/graph-stats.js';
 
 export interface RunningService {
   url: string;
@@ -59,19 +59,28 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 }
 
 /**
- * The first start fills an empty graph from seeds/. Invalid seed files stop the start (the
- * SeedError names file and line); a database that does not answer yet only gets a warning.
+ * The first start fills an empty graph from seeds/, and a start on a store of the older shape
+ * (a relationship per seed file for each fact) rebuilds it from seeds/. Invalid seed files stop
+ * the start (the SeedError names file and line); a database that does not answer yet only gets
+ * a warning.
  */
 async function seedEmptyGraph(database: GraphDatabase, logger: Logger): Promise<void> {
   let entities: number;
+  let olderShape: number;
   try {
     entities = await countEntities(database);
+    olderShape = await countEntitiesOfOlderShape(database);
   } catch (error) {
     logger.warn({ error: (error as Error).message }, 'Neo4j does not answer; seeding skipped');
     return;
   }
-  if (entities > 0) return;
-  logger.info('The graph is empty: loading seeds/');
+  if (entities > 0 && olderShape === 0) return;
+  logger.info(
+    entities === 0
+      ? 'The graph is empty: loading seeds/'
+      : 'The graph was written before facts were merged across seed files (one relationship ' +
+          'per file for each fact): rebuilding it from seeds/',
+  );
   const summary = await loadSeeds(database);
   logger.info(summary, 'Seeds loaded');
 }

@@ -32,11 +32,14 @@ describe('How is France connected to JNIM?', () => {
 
   it('keeps only the relationship types asked for, and says when paths were cut', async () => {
     const { path } = await query(
-      `{ path(from: "niger", to: "mali", types: ["BORDERS"], first: 1) { truncated paths { steps { relation { type } } } } }`,
+      `{ path(from: "mali", to: "burkina-faso", types: ["BORDERS", "LOCATED_IN"], first: 1) { truncated paths { steps { relation { type } } } } }`,
     );
     expect(path.paths).toHaveLength(1);
-    expect(path.paths[0].steps.map((step: any) => step.relation.type)).toEqual(['BORDERS']);
-    expect(path.truncated).toBe(true); // the border is stated by the article and by the background
+    const types = path.paths[0].steps.map((step: any) => step.relation.type);
+    expect(types).toHaveLength(2);
+    expect(types.every((type: string) => ['BORDERS', 'LOCATED_IN'].includes(type))).toBe(true);
+    // Two ways of two steps: through Niger (borders), through the tri-border area (located in).
+    expect(path.truncated).toBe(true);
   });
 
   it('refuses a path longer than 6 and an unknown entity', async () => {

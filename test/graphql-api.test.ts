@@ -374,7 +374,7 @@ describe('relations, claims and sources', () => {
 
   it("shows an event's disagreeing claims side by side with their sources", async () => {
     const data = await query(`{ entity(slug: "kandadji-attack-2023-09-28") {
-      claims(properties: ["soldiers_killed"]) { totalCount edges { node { value qualifier claimedBy { slug } reportedIn { slug } sentence { index } } } } } }`);
+      claims(properties: ["soldiers_killed"]) { totalCount edges { node { value qualifier claimedBy { slug } reportedIn { slug } reports { slug } sentence { index } } } } } }`);
     expect(data.entity.claims.totalCount).toBe(2);
     expect(data.entity.claims.edges.map((edge: any) => edge.node)).toEqual([
       {
@@ -382,6 +382,7 @@ describe('relations, claims and sources', () => {
         qualifier: 'AT_LEAST',
         claimedBy: { slug: 'senior-military-officer-reuters-2023-09-28' },
         reportedIn: { slug: 'article-niger-2023-09-29' },
+        reports: [{ slug: 'article-niger-2023-09-29' }],
         sentence: { index: 4 },
       },
       {
@@ -389,6 +390,7 @@ describe('relations, claims and sources', () => {
         qualifier: 'AT_LEAST',
         claimedBy: { slug: 'niger-defence-ministry-statement-2023-09-28' },
         reportedIn: { slug: 'article-niger-2023-09-29' },
+        reports: [{ slug: 'article-niger-2023-09-29' }],
         sentence: { index: 1 },
       },
     ]);
@@ -423,6 +425,9 @@ describe('bad input', () => {
     ['{ events(types: ["Picnic"]) { totalCount } }', 'types'],
     ['{ entity(slug: "niger") { relations(types: ["LIKES"]) { totalCount } } }', 'types'],
     ['{ search(query: "  ") { totalCount } }', 'query'],
+    ['{ entity(slug: "niger") { relations(minSources: 0) { totalCount } } }', 'minSources'],
+    ['{ neighborhood(slug: "niger", minSources: 0) { truncated } }', 'minSources'],
+    ['{ path(from: "niger", to: "mali", minSources: 0) { truncated } }', 'minSources'],
   ])('%s → BAD_USER_INPUT naming %s', async (source, argumentName) => {
     const error = await errorOf(source);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });

@@ -3,6 +3,9 @@
  * seeds/ (not from the YAML), and the provenance rules checked over the whole graph.
  */
 import { describe, expect, it } from 'vitest';
+import { findNeighborhood } from '../src/store/neighborhood.js';
+import { entityRelationsRequest, findRelations } from '../src/store/relations.js';
+import { findSourceFacts } from '../src/store/source-facts.js';
 import { rowReader } from './support/graph.js';
 import { useSeededService } from './support/service.js';
 
@@ -189,15 +192,47 @@ describe('the July coup and the region', () => {
     expect(tchiani!.aliases).toEqual(expect.arrayContaining(['Tiani', 'Omar Tchiani']));
   });
 
-  it('gives Bazoum his term as President of Niger: 2021-04-02 to 2023-07-26', async () => {
+  it('gives Bazoum one term as President of Niger, 2021-04-02 to 2023-07-26, stated by the reference work and the article', async () => {
     const terms = await read(
       `MATCH (:Person {id: 'mohamed-bazoum'})-[r:GOVERNS]->(:Country {id: 'niger'})
-       WHERE r.validFrom IS NOT NULL
-       RETURN toString(r.validFrom) AS from, toString(r.validTo) AS to, r.sourceIds AS sources`,
+       RETURN toString(r.validFrom) AS from, toString(r.validTo) AS to, r.sourceIds AS sources,
+              r.evidenceValidTo AS statedTo, r.evidenceValidToPhrases AS statedToPhrases`,
     );
     expect(terms).toEqual([
-      { from: '2021-04-02', to: '2023-07-26', sources: ['wikipedia-mohamed-bazoum'] },
+      {
+        from: '2021-04-02',
+        to: '2023-07-26',
+        sources: ['wikipedia-mohamed-bazoum', ARTICLE],
+        statedTo: ['2023-07-26', '2023-07'],
+        statedToPhrases: ['', 'in July'],
+      },
     ]);
+  });
+
+  it('answers who governed Niger on 2023-07-01 with one edge, with evidence from the article and the reference work', async () => {
+    const [answer] = await findRelations(seeded().database, [
+      entityRelationsRequest(
+        'niger',
+        {
+          types: ['GOVERNS'],
+          direction: 'INCOMING',
+          asOf: '2023-07-01',
+          briefEnds: true,
+          offset: 0,
+          limit: 10,
+          counted: true,
+        },
+        null,
+      ),
+    ]);
+    expect(answer!.page.totalCount).toBe(1);
+    const [bazoum] = answer!.page.items;
+    expect(bazoum!.otherId).toBe('mohamed-bazoum');
+    expect(bazoum!.evidence.map((item) => item.sourceId)).toEqual([
+      'wikipedia-mohamed-bazoum',
+      ARTICLE,
+    ]);
+    expect(bazoum!.sourceCount).toBe(2);
   });
 
   it('has two coups each in Mali and Burkina Faso in the three years before, with who ousted whom', async () => {
@@ -344,15 +379,116 @@ describe('provenance over the whole graph', () => {
 
   it('credits background facts to their reference works, never to the article', async () => {
     const [credited] = await read(`
-      MATCH (:Entity)-[r {seedFile: 'background'}]->(:Entity)
-      RETURN count(r) AS total,
-             count(CASE WHEN 'article-niger-2023-09-29' IN r.sourceIds THEN 1 END) AS article`);
+      MATCH (:Entity)-[r]->(:Entity)
+      UNWIND range(0, size(r.evidenceSeedFiles) - 1) AS i
+      WITH r, i WHERE r.evidenceSeedFiles[i] = 'background'
+      RETURN count(DISTINCT r) AS total,
+             count(CASE WHEN r.sourceIds[i] = 'article-niger-2023-09-29' THEN 1 END) AS article`);
     expect(credited!.total).toBeGreaterThan(50);
     expect(credited!.article).toBe(0);
     const [claims] = await read(`
       MATCH (c:Claim {seedFile: 'background'})-[:CLAIMED_BY]->(s:Source)
       RETURN count(c) AS total, count(CASE WHEN s.kind = 'article' THEN 1 END) AS article`);
     expect(claims!.article).toBe(0);
+  });
+
+  it('never gives the internal notes (a compilation) as the source of a fact, claim or entity', async () => {
+    const [uses] = await read(`
+      MATCH (notes:Source {kind: 'compilation'})
+      RETURN COUNT { MATCH (:Entity)-[r]->(:Entity) WHERE notes.id IN r.sourceIds } AS facts,
+             COUNT { MATCH (:Claim)-[:CLAIMED_BY|REPORTED_IN]->(notes) } AS claims,
+             COUNT { MATCH (e:Entity) WHERE notes.id IN e.sourceIds } AS entities`);
+    expect(uses).toEqual({ facts: 0, claims: 0, entities: 0 });
+  });
+
+  it('has no two relationships between entities for one fact (same from, type, to, role, compatible validity)', async () => {
+    const agree = (bound: string) => `(r1.${bound} IS NULL OR r2.${bound} IS NULL
+           OR (r1.${bound} <= r2.${bound}Latest AND r2.${bound} <= r1.${bound}Latest))`;
+    const repeated = await read(`
+      MATCH (a:Entity)-[r1]->(b:Entity)<-[r2]-(a)
+      WHERE elementId(r1) < elementId(r2) AND type(r1) = type(r2)
+        AND coalesce(r1.role, '') = coalesce(r2.role, '')
+        AND ${agree('validFrom')} AND ${agree('validTo')}
+      RETURN r1.id AS first, r2.id AS second`);
+    expect(repeated).toEqual([]);
+    // The facts that both documents state are one relationship each, with both's evidence.
+    const [merged] = await read(`
+      MATCH (:Entity)-[r]->(:Entity)
+      WHERE 'background' IN r.evidenceSeedFiles AND 'niger-2023-09-29' IN r.evidenceSeedFiles
+      RETURN count(r) AS n`);
+    expect(merged).toEqual({ n: 20 });
+  });
+
+  it('counts a source cited in another once when asked for corroborated facts', async () => {
+    const outOfKandadji = async (minSources: number) => {
+      const [answer] = await findRelations(seeded().database, [
+        entityRelationsRequest(
+          'kandadji',
+          {
+            types: ['LOCATED_IN'],
+            direction: 'OUTGOING',
+            asOf: null,
+            minSources,
+            briefEnds: true,
+            offset: 0,
+            limit: 10,
+            counted: false,
+          },
+          null,
+        ),
+      ]);
+      return answer!.page.items.map((item) => [item.otherId, item.sourceCount]);
+    };
+    // The article and the ministry's statement it quotes: two sources, one independent.
+    expect(await outOfKandadji(1)).toContainEqual(['southwest-niger', 2]);
+    expect(await outOfKandadji(2)).not.toContainEqual(['southwest-niger', 2]);
+    const corroborated = await findNeighborhood(seeded().database, {
+      slug: 'niger',
+      depth: 1,
+      types: ['GOVERNS'],
+      asOf: null,
+      minSources: 2,
+      limit: 50,
+    });
+    expect(corroborated!.links.map((link) => link.sourceId).sort()).toEqual([
+      'cnsp',
+      'mohamed-bazoum',
+    ]);
+  });
+
+  it('lists the facts a source supports', async () => {
+    const [facts] = await findSourceFacts(seeded().database, [
+      { sourceId: 'wikipedia-mohamed-bazoum', offset: 0, limit: 20, counted: true },
+    ]);
+    expect(facts!.items.map((fact) => `${fact.fromId} ${fact.relation.type} ${fact.toId}`)).toEqual(
+      [
+        'presidential-guard DETAINED mohamed-bazoum',
+        'mohamed-bazoum GOVERNS niger',
+        'mohamed-bazoum PARTICIPATED_IN niger-coup-2023',
+      ],
+    );
+    expect(
+      facts!.items.every((fact) =>
+        fact.relation.evidence.some((item) => item.sourceId === 'wikipedia-mohamed-bazoum'),
+      ),
+    ).toBe(true);
+  });
+
+  it('has no repeated edge in Kandadji’s neighbourhood of depth 2', async () => {
+    const neighborhood = await findNeighborhood(seeded().database, {
+      slug: 'kandadji',
+      depth: 2,
+      types: null,
+      asOf: null,
+      minSources: null,
+      limit: 500,
+    });
+    const edges = neighborhood!.links.map(
+      ({ sourceId, targetId, relation }) =>
+        `${sourceId} ${relation.type} ${targetId} ${relation.role ?? ''}`,
+    );
+    expect(edges.length).toBeGreaterThan(40);
+    expect(edges.filter((edge, i) => edges.indexOf(edge) !== i)).toEqual([]);
   });
 
   it('links the article to its text by hash and holds every sentence of it', async () => {

@@ -3,36 +3,22 @@
  * loading twice changes nothing, that a reload replaces exactly one file's facts, that a failed
  * load leaves the graph as it was, and that each kind of bad input is reported at file:line.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningService } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { loadSeeds } from '../src/seeds/load.js';
 import { SeedError } from '../src/seeds/seed-error.js';
 import { rowReader, snapshotGraph } from './support/graph.js';
 import { random } from './support/random.js';
-import { clearGraph, startTestService } from './support/service.js';
+import { useSeedFolder } from './support/seed-folder.js';
 
 const FIXTURES = new URL('./fixtures/seeds/', import.meta.url).pathname;
-let service: RunningService;
-let dir: string;
+const seeds = useSeedFolder(FIXTURES);
 
-beforeAll(async () => {
-  service = await startTestService({ SEED_ON_START: 'false' });
-});
-afterAll(() => service.stop());
-beforeEach(async () => {
-  await clearGraph(service.database);
-  dir = await mkdtemp(join(tmpdir(), 'sahel-graph-seeds-'));
-  await cp(FIXTURES, dir, { recursive: true });
-  return () => rm(dir, { recursive: true, force: true });
-});
-
-const read = rowReader(() => service.database);
+const read = rowReader(() => seeds.service().database);
 
 async function edit(file: string, change: (text: string) => string): Promise<string> {
-  const path = join(dir, file);
+  const path = join(seeds.dir(), file);
   const text = change(await readFile(path, 'utf8'));
   await writeFile(path, text);
   return text;
@@ -40,7 +26,7 @@ async function edit(file: string, change: (text: string) => string): Promise<str
 
 describe('loading seed files', () => {
   it('writes entities with their kind labels, typed dates and points', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const [vega] = await read(
       `MATCH (e:Entity {id: 'admiral-vega'}) RETURN labels(e) AS labels, e.name AS name`,
     );
@@ -65,7 +51,7 @@ describe('loading seed files', () => {
   });
 
   it('records on each relationship its sources, quotes, sentences and validity', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const [leads] = await read(
       `MATCH (:Person {id: 'admiral-vega'})-[r:LEADS]->(:Organization {id: 'river-guard'})
        RETURN r.sourceIds AS sources, r.quotes AS quotes, r.sentenceIds AS sentences,
@@ -90,21 +76,23 @@ describe('loading seed files', () => {
   });
 
   it('links a relationship to an entity that another file defines', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const rows = await read(
       `MATCH (:Event {id: 'boat-sinking-2024-01-08'})-[r:OCCURRED_AT]->(p:Place) RETURN p.id AS place, r.sourceIds AS sources`,
     );
     expect(rows).toEqual([{ place: 'port-alpha', sources: ['river-guard-statement'] }]);
   });
 
-  it('keeps conflicting claims side by side, each with claimant, report and sentence', async () => {
-    await loadSeeds(service.database, { dir });
+  it('keeps conflicting claims side by side, each with claimant, reports and sentence', async () => {
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const claims = await read(
       `MATCH (c:Claim)-[:ABOUT]->(:Event {id: 'boat-sinking-2024-01-08'})
-       MATCH (c)-[:CLAIMED_BY]->(claimant:Source), (c)-[:REPORTED_IN]->(report:Source),
-             (c)-[:STATED_IN]->(sentence:Sentence)
+       MATCH (c)-[:CLAIMED_BY]->(claimant:Source), (c)-[:STATED_IN]->(sentence:Sentence)
        RETURN c.value AS value, c.qualifier AS qualifier, claimant.id AS claimant,
-              report.id AS report, sentence.index AS sentence
+              COLLECT { MATCH (c)-[:REPORTED_IN]->(report) RETURN report.id ORDER BY report.id }
+                AS reports,
+              c.reportedIn AS firstReport, c.reportedInIds AS reportedInIds,
+              sentence.index AS sentence
        ORDER BY value`,
     );
     expect(claims).toEqual([
@@ -112,28 +100,32 @@ describe('loading seed files', () => {
         value: 4,
         qualifier: 'at_least',
         claimant: 'river-guard-statement',
-        report: 'gazette-report',
+        reports: ['gazette-report', 'harbour-bulletin'],
+        firstReport: 'gazette-report',
+        reportedInIds: ['gazette-report', 'harbour-bulletin'],
         sentence: 1,
       },
       {
         value: 6,
         qualifier: 'exact',
         claimant: 'harbour-officials',
-        report: 'gazette-report',
+        reports: ['gazette-report'],
+        firstReport: 'gazette-report',
+        reportedInIds: ['gazette-report'],
         sentence: 2,
       },
     ]);
   });
 
   it('gives the same graph when loaded twice', async () => {
-    await loadSeeds(service.database, { dir });
-    const first = await snapshotGraph(service.database);
-    await loadSeeds(service.database, { dir });
-    expect(await snapshotGraph(service.database)).toEqual(first);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    const first = await snapshotGraph(seeds.service().database);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    expect(await snapshotGraph(seeds.service().database)).toEqual(first);
   });
 
   it('replaces exactly what a changed file contributes, and keeps other files and node identity', async () => {
-    await loadSeeds(service.database, { dir });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     const [before] = await read(
       `MATCH (p:Place {id: 'port-alpha'}) RETURN elementId(p) AS element`,
     );
@@ -146,7 +138,7 @@ describe('loading seed files', () => {
           'kind: Person\n    subkinds: [Politician]',
         ),
     );
-    await loadSeeds(service.database, { dir, only: ['report'] });
+    await loadSeeds(seeds.service().database, { dir: seeds.dir(), only: ['report'] });
 
     expect(await read(`MATCH (c:Claim) RETURN c.id AS id`)).toEqual([
       { id: 'boats-sunk-river-guard' },
@@ -160,8 +152,8 @@ describe('loading seed files', () => {
     expect(new Set(vega!.labels as string[])).toEqual(new Set(['Entity', 'Person', 'Politician']));
     const [after] = await read(`MATCH (p:Place {id: 'port-alpha'}) RETURN elementId(p) AS element`);
     expect(after).toEqual(before);
-    expect(await read(`MATCH ()-[r:LOCATED_IN]->() RETURN r.seedFile AS file`)).toEqual([
-      { file: 'gazetteer' },
+    expect(await read(`MATCH ()-[r:LOCATED_IN]->() RETURN r.evidenceSeedFiles AS files`)).toEqual([
+      { files: ['gazetteer'] },
     ]);
     expect(await read(`MATCH ()-[r:OCCURRED_AT]->(p) RETURN p.id AS place`)).toEqual([
       { place: 'port-alpha' },
@@ -169,47 +161,51 @@ describe('loading seed files', () => {
   });
 
   it('removes what a deleted seed file had contributed, on a full load', async () => {
-    await writeFile(join(dir, 'extra.txt'), 'Lake Gamma is deep.');
+    await writeFile(join(seeds.dir(), 'extra.txt'), 'Lake Gamma is deep.');
     await writeFile(
-      join(dir, 'extra.yaml'),
+      join(seeds.dir(), 'extra.yaml'),
       [
         'document: { source: extra-notes, file: extra.txt }',
-        'sources: [{ id: extra-notes, kind: compilation, name: Extra notes }]',
+        'sources: [{ id: extra-notes, kind: reference-work, name: Extra notes }]',
         'entities:',
         '  - { id: lake-gamma, kind: Place, name: Lake Gamma, description: A lake., sources: [extra-notes] }',
       ].join('\n'),
     );
-    await loadSeeds(service.database, { dir });
-    expect(await read(`MATCH (n {seedFile: 'extra'}) RETURN count(n) AS n`)).toEqual([{ n: 3 }]);
-    await rm(join(dir, 'extra.yaml'));
-    await loadSeeds(service.database, { dir });
-    expect(await read(`MATCH (n {seedFile: 'extra'}) RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    const fromExtra = `MATCH (n) WHERE n.seedFile = 'extra' OR 'extra' IN n.seedFiles
+                       RETURN count(n) AS n`;
+    expect(await read(fromExtra)).toEqual([{ n: 3 }]);
+    await rm(join(seeds.dir(), 'extra.yaml'));
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    expect(await read(fromExtra)).toEqual([{ n: 0 }]);
   });
 });
 
 describe('a load that fails', () => {
   it('leaves the graph as it was when a file is invalid', async () => {
-    await loadSeeds(service.database, { dir });
-    const before = await snapshotGraph(service.database);
+    await loadSeeds(seeds.service().database, { dir: seeds.dir() });
+    const before = await snapshotGraph(seeds.service().database);
     await edit('report.yaml', (text) => text.replace('value: 6', 'value: six'));
-    await expect(loadSeeds(service.database, { dir })).rejects.toBeInstanceOf(SeedError);
-    expect(await snapshotGraph(service.database)).toEqual(before);
+    await expect(loadSeeds(seeds.service().database, { dir: seeds.dir() })).rejects.toBeInstanceOf(
+      SeedError,
+    );
+    expect(await snapshotGraph(seeds.service().database)).toEqual(before);
   });
 
   it('leaves the graph as it was when the database refuses a write half way', async () => {
     // report.yaml alone, into an empty graph, cannot link to gazetteer.yaml's port-alpha: its
     // sources and entities are written before that relationship fails.
-    const before = await snapshotGraph(service.database);
-    await expect(loadSeeds(service.database, { dir, only: ['report'] })).rejects.toThrow(
-      /report: \d+ of \d+ rows refer to nodes that are not in the graph/,
-    );
-    expect(await snapshotGraph(service.database)).toEqual(before);
+    const before = await snapshotGraph(seeds.service().database);
+    await expect(
+      loadSeeds(seeds.service().database, { dir: seeds.dir(), only: ['report'] }),
+    ).rejects.toThrow(/report: \d+ of \d+ rows refer to nodes that are not in the graph/);
+    expect(await snapshotGraph(seeds.service().database)).toEqual(before);
   });
 
   it('names an unknown seed file', async () => {
-    await expect(loadSeeds(service.database, { dir, only: ['nope.yaml'] })).rejects.toThrow(
-      'no seed file named nope (have: gazetteer, report)',
-    );
+    await expect(
+      loadSeeds(seeds.service().database, { dir: seeds.dir(), only: ['nope.yaml'] }),
+    ).rejects.toThrow('no seed file named nope (have: gazetteer, report)');
   });
 });
 
@@ -219,7 +215,7 @@ describe('seed validation errors name file, line, column and path', () => {
   ): Promise<{ text: string; messages: string[] }> {
     const text = await edit('report.yaml', change);
     try {
-      await loadSeeds(service.database, { dir });
+      await loadSeeds(seeds.service().database, { dir: seeds.dir() });
     } catch (error) {
       expect(error).toBeInstanceOf(SeedError);
       return {
@@ -235,7 +231,7 @@ describe('seed validation errors name file, line, column and path', () => {
   /** The line number of the last line that holds `fragment`. */
   const lineOf = (text: string, fragment: string) =>
     text.split('\n').findLastIndex((line) => line.includes(fragment)) + 1;
-  const file = () => join(dir, 'report.yaml');
+  const file = () => join(seeds.dir(), 'report.yaml');
 
   it.each([
     [
@@ -281,10 +277,10 @@ describe('seed validation errors name file, line, column and path', () => {
   });
 
   it('reports a latitude out of range in the other file', async () => {
-    const path = join(dir, 'gazetteer.yaml');
+    const path = join(seeds.dir(), 'gazetteer.yaml');
     const text = (await readFile(path, 'utf8')).replace('latitude: 12.5', 'latitude: 123.5');
     await writeFile(path, text);
-    await expect(loadSeeds(service.database, { dir })).rejects.toThrow(
+    await expect(loadSeeds(seeds.service().database, { dir: seeds.dir() })).rejects.toThrow(
       `${path}:${lineOf(text, 'latitude: 123.5')}:27: entities[0].location.latitude: latitude must be between -90 and 90`,
     );
   });
@@ -314,10 +310,10 @@ describe('fuzzed seed files', () => {
     for (let round = 0; round < 40; round += 1) {
       const at = Math.floor(next() * original.length);
       const mutate = mutations[Math.floor(next() * mutations.length)]!;
-      await writeFile(join(dir, 'report.yaml'), mutate(original, at));
-      const before = await snapshotGraph(service.database);
+      await writeFile(join(seeds.dir(), 'report.yaml'), mutate(original, at));
+      const before = await snapshotGraph(seeds.service().database);
       try {
-        await loadSeeds(service.database, { dir });
+        await loadSeeds(seeds.service().database, { dir: seeds.dir() });
       } catch (error) {
         if (!(error instanceof SeedError))
           throw new Error(`round ${round}: ${(error as Error).message}`);
@@ -325,7 +321,7 @@ describe('fuzzed seed files', () => {
           expect(problem.line, `round ${round}`).toBeGreaterThan(0);
           expect(problem.file).toContain('.yaml');
         }
-        expect(await snapshotGraph(service.database)).toEqual(before);
+        expect(await snapshotGraph(seeds.service().database)).toEqual(before);
       }
     }
   });

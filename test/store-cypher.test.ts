@@ -27,6 +27,7 @@ import {
   sourceListStatement,
   sourcesStatement,
 } from '../src/store/sources.js';
+import { sourceFactsStatement } from '../src/store/source-facts.js';
 import type { Statement } from '../src/store/statement.js';
 
 const firstPage: Page = { offset: 0, limit: 10, counted: false };
@@ -103,6 +104,9 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     'DATE_ASC',
     firstPage,
   ),
+  'relations-corroborated': relationsStatement([
+    entityRelationsRequest('niger', { ...governments, minSources: 2 }, null),
+  ]),
   'relations-batch-with-next': relationsStatement([
     entityRelationsRequest('niger', governments, null),
     entityRelationsRequest('kandadji', anyRelation, governments),
@@ -115,6 +119,10 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
   'mentions-batch': mentionsStatement([
     { sourceId: 'reuters', ...firstPage },
     { sourceId: 'niger-2023-09-29', ...countedPage },
+  ]),
+  'source-facts-batch': sourceFactsStatement([
+    { sourceId: 'wikipedia-mohamed-bazoum', ...firstPage },
+    { sourceId: 'article-niger-2023-09-29', ...countedPage },
   ]),
   'claims-batch': claimsStatement([
     {
@@ -142,11 +150,28 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     limit: 1,
     withSteps: true,
   }),
+  'paths-corroborated': pathsStatement({
+    from: 'tiani',
+    to: 'france',
+    maxLength: 4,
+    types: null,
+    minSources: 2,
+    limit: 3,
+    withSteps: true,
+  }),
   'neighborhood-depth-2-as-of': neighborhoodStatement({
     slug: 'kandadji',
     depth: 2,
     types: null,
     asOf: '2023-09-28',
+    limit: 50,
+  }),
+  'neighborhood-depth-1-corroborated': neighborhoodStatement({
+    slug: 'niger',
+    depth: 1,
+    types: ['GOVERNS'],
+    asOf: null,
+    minSources: 2,
     limit: 50,
   }),
   'casualties-by-month': casualtiesStatement({

@@ -1,9 +1,12 @@
 /**
  * What the seed loader writes: one seed file's nodes and relationships as rows of properties in
- * Neo4j's types, each tagged with the seed file it comes from. seeds/plan.ts makes them from the
+ * Neo4j's types, each tagged with the seed file it comes from; facts as their evidence, which
+ * the writer merges with what other files say (graph/facts.ts). seeds/plan.ts makes them from the
  * validated seed files; store/seed-writer.ts writes them. Neither layer owns the shape, so it
  * lives here, where both can read it without reading each other.
  */
+import type { KeyedEvidence } from './facts.js';
+
 export type Properties = Record<string, unknown>;
 
 export interface NodeRow {
@@ -21,14 +24,11 @@ export interface LinkRow {
   to: string;
 }
 
-export interface RelationshipRow extends LinkRow {
-  props: Properties;
-}
-
 export interface ClaimRow extends NodeRow {
   about: string[];
   claimedBy: string;
-  reportedIn: string;
+  /** Every publication that reports it. */
+  reportedIn: string[];
   sentenceId: string;
 }
 
@@ -42,8 +42,10 @@ export interface SeedPlan {
   /** CITED_IN, ISSUED_BY and SPOKE_TO links of this file's sources. */
   sourceLinks: LinkRow[];
   sentences: SentenceRow[];
+  /** The entities this file describes, each merged with what other files say of it. */
   entities: EntityRow[];
-  relationships: RelationshipRow[];
+  /** What this file says about facts between entities: one item per source and fact. */
+  evidence: KeyedEvidence[];
   claims: ClaimRow[];
   /** Which entities each source states something about: an index for `Source.mentions`. */
   mentions: { sourceId: string; entityId: string }[];

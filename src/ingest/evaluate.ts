@@ -6,7 +6,7 @@
  * that occur word for word in the text.
  */
 import type { SeedEntity, SeedFile, SeedSource } from '../seeds/format.js';
-import { dateRange } from '../seeds/time.js';
+import { dateRange } from '../graph/date-range.js';
 import type { ArticleEntity } from './entities.js';
 import type { Reading } from './ingest.js';
 import type { Knowledge } from './knowledge.js';

@@ -7,7 +7,7 @@
  * whose date agrees and, when both are known, whose place agrees.
  */
 import type { SeedEntity } from '../seeds/format.js';
-import { dateRange } from '../seeds/time.js';
+import { dateRange } from '../graph/date-range.js';
 import type { DateMention } from './dates.js';
 import type { Knowledge } from './knowledge.js';
 import { lexiconFor, type EventCue } from './lexicon.js';

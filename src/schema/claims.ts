@@ -67,8 +67,15 @@ builder.node(ClaimRef, {
     }),
     reportedIn: t.field({
       type: SourceRef,
-      description: 'Where it was reported (the article).',
+      description:
+        'Where it was reported (the article); the first, when several publications report it (see `reports`).',
       resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.source, claim.reportedIn),
+    }),
+    reports: t.field({
+      type: [SourceRef],
+      description:
+        "Every publication that reports it: a claim is one per claimant, however many report it (the ministry's toll, reported by Reuters and by AFP).",
+      resolve: (claim, _args, { loaders }) => loadAllOrThrow(loaders.source, claim.reportedInIds),
     }),
     sentence: t.field({
       type: SentenceRef,

@@ -16,6 +16,7 @@ import {
   type EntityRelationsRequest,
   type RelationWithEnds,
 } from '../store/relations.js';
+import { findSourceFacts, type SourceFactsRequest } from '../store/source-facts.js';
 import { findMentions, findSentences, findSources, type MentionRequest } from '../store/sources.js';
 
 export type Loaders = ReturnType<typeof createLoaders>;
@@ -78,6 +79,10 @@ export function createLoaders(database: GraphDatabase) {
     ),
     mentions: new DataLoader(
       (queries: readonly MentionRequest[]) => findMentions(database, queries),
+      byKey,
+    ),
+    sourceFacts: new DataLoader(
+      (queries: readonly SourceFactsRequest[]) => findSourceFacts(database, queries),
       byKey,
     ),
     distance: new DataLoader(

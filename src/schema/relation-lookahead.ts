@@ -3,6 +3,7 @@
  * requests that the fields below will make, so that they are made once, with what is above them
  * (an entity looked up by slug, a page of events, the entities on a page of relationships).
  */
+import { checkMinSources } from './corroboration.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RelationshipType } from '../graph/vocabulary.js';
 import {
@@ -27,6 +28,7 @@ export interface RelationsArgs extends PageArgs {
   types?: readonly string[] | null;
   direction?: Direction | null;
   asOf?: string | null;
+  minSources?: number | null;
 }
 
 /** A typed relationship list (an organization's `leaders`): fixed types and direction. */
@@ -54,6 +56,7 @@ function checkedRelationRequest(args: RelationsArgs, selection: Selection): Rela
     types: checkRelationshipTypes(args.types),
     direction: args.direction ?? 'BOTH',
     asOf: args.asOf ?? null,
+    minSources: checkMinSources(args.minSources),
     ...pageFromArgs(args, selection),
     briefEnds: briefEnds(selection, ['edges', 'node']),
   };

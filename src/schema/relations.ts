@@ -4,9 +4,12 @@
  * entity. The typed lists (an organization's `leaders`) are entities/kinds.ts's.
  */
 import { CONFIDENCE, RELATIONSHIP_TYPES } from '../graph/vocabulary.js';
-import type { EvidenceRecord, RelationRecord } from '../store/records.js';
+import { dateRange, type StatedDate } from '../graph/date-range.js';
+import type { EvidenceRecord, PartialDateRecord, RelationRecord } from '../store/records.js';
+import type { PathStep } from '../store/paths.js';
 import type { RelationWithEnds } from '../store/relations.js';
 import { builder, type FieldBuilder } from './builder.js';
+import { MIN_SOURCES_DESCRIPTION } from './corroboration.js';
 import { PartialDateType } from './dates.js';
 import { ConfidenceEnum, enumValue } from './enums.js';
 import { loadAllOrThrow, loadOrThrow, type Loaders } from './loaders.js';
@@ -33,7 +36,8 @@ export const RelationDirectionEnum = builder.enumType('RelationDirection', {
 });
 
 export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implement({
-  description: 'A source that states a relationship, and the words of the document that show it.',
+  description:
+    'A source that states a relationship, and the words of the document that show it: its quote, its sentence, and the dates as it gives them.',
   fields: (t) => ({
     source: t.field({
       type: SourceRef,
@@ -48,8 +52,28 @@ export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implem
       resolve: (evidence, _args, { loaders }) =>
         evidence.sentenceId ? loaders.sentence.load(evidence.sentenceId) : null,
     }),
+    validFrom: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description:
+        'When it began to hold, as this document says it ("in July" is 2023-07); the relationship carries the most precise of its evidence.',
+      resolve: (evidence) => statedDate(evidence.validFrom),
+    }),
+    validTo: t.field({
+      type: PartialDateType,
+      nullable: true,
+      description: 'When it stopped holding, as this document says it.',
+      resolve: (evidence) => statedDate(evidence.validTo),
+    }),
   }),
 });
+
+/** A date as a document states it, as the interval it stands for. */
+function statedDate(date: StatedDate | null): PartialDateRecord | null {
+  if (!date) return null;
+  const { start, end, precision, phrase } = dateRange(date);
+  return { earliest: start, latest: end, precision, phrase: phrase ?? null };
+}
 
 /** The fields a relationship shows, on a `Relation` and on an edge of a `RelationConnection`. */
 function relationFields(t: FieldBuilder<RelationRecord>) {
@@ -92,8 +116,13 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
     }),
     evidence: t.field({
       type: [EvidenceType],
-      description: 'Each source that states it, with its quote and sentence.',
+      description:
+        'Each source that states it, with its quote, sentence and its own words for the dates: every document that states the fact, in one relationship.',
       resolve: (relation) => relation.evidence,
+    }),
+    sourceCount: t.int({
+      description: 'How many distinct sources state it.',
+      resolve: (relation) => relation.sourceCount,
     }),
     sources: t.field({
       type: [SourceRef],
@@ -108,7 +137,8 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
 }
 
 export const RelationType = builder.objectRef<RelationRecord>('Relation').implement({
-  description: 'A relationship of an entity to another, with its evidence and validity.',
+  description:
+    'A relationship of an entity to another: one fact, however many documents state it, with the evidence of each and the most precise validity they give.',
   fields: (t) => ({
     ...relationFields(t),
     node: t.field({
@@ -118,6 +148,33 @@ export const RelationType = builder.objectRef<RelationRecord>('Relation').implem
     }),
   }),
 });
+
+/**
+ * The fields of a relationship between two given ends (a path's step, a source's fact): the
+ * entities `from` and `to`, and the relationship as seen from `from`; `says` describes each.
+ */
+export function endsAndRelationFields(
+  t: FieldBuilder<PathStep>,
+  says: { from: string; to: string; relation: string },
+) {
+  return {
+    from: t.field({
+      type: EntityRef,
+      description: says.from,
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.fromId),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: says.to,
+      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.toId),
+    }),
+    relation: t.field({
+      type: RelationType,
+      description: says.relation,
+      resolve: (step) => step.relation,
+    }),
+  };
+}
 
 /** The entity at the other end: as read with the relationship when brief, else whole. */
 function otherEnd(relation: RelationRecord, loaders: Loaders) {
@@ -159,6 +216,7 @@ builder.interfaceField(EntityRef, 'relations', (t) =>
         description:
           'Keep only relationships known to hold on this day; those without dates always hold.',
       }),
+      minSources: t.arg.int({ required: false, description: MIN_SOURCES_DESCRIPTION }),
       ...pageArgs(t.arg),
     },
     resolve: async (entity, args, { loaders }, info) => {

@@ -1,4 +1,5 @@
 /** Sources (the article, what it cites, reference works) and the sentences of their documents. */
+import type { SourceFact } from '../store/source-facts.js';
 import { listSources } from '../store/sources.js';
 import { builder } from './builder.js';
 import { CONFIDENCE, SOURCE_KINDS } from '../graph/vocabulary.js';
@@ -13,6 +14,23 @@ import {
 } from './paging.js';
 import { EntityConnectionRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
 import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
+import { endsAndRelationFields } from './relations.js';
+
+const FactType = builder.objectRef<SourceFact>('Fact').implement({
+  description:
+    'A fact between two entities: the relationship from `from` to `to`, with every source that states it.',
+  fields: (t) =>
+    endsAndRelationFields(t, {
+      from: 'The entity it starts at (Bazoum, of Bazoum GOVERNS Niger).',
+      to: 'The entity it points to.',
+      relation: 'The relationship as seen from `from`: type, role, dates, evidence.',
+    }),
+});
+
+const FactConnectionRef = builder.connectionObject(
+  { type: FactType, ...connectionType('FactConnection', 'Facts, a page at a time.') },
+  { name: 'FactEdge' },
+);
 
 builder.node(SourceRef, {
   description:
@@ -96,6 +114,18 @@ builder.node(SourceRef, {
         const page = pageFromArgs(args, info);
         const result = await loaders.mentions.load({ sourceId: source.id, ...page });
         return toConnection(page, result, (entity) => entity);
+      },
+    }),
+    facts: t.field({
+      type: FactConnectionRef,
+      description:
+        'The facts between entities that this source states (it is among their evidence), by type and names.',
+      complexity: connectionComplexity,
+      args: pageArgs(t.arg),
+      resolve: async (source, args, { loaders }, info) => {
+        const page = pageFromArgs(args, info);
+        const result = await loaders.sourceFacts.load({ sourceId: source.id, ...page });
+        return toConnection(page, result, (fact) => fact);
       },
     }),
   }),

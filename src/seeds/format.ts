@@ -193,7 +193,10 @@ const claimSchema = z
     qualifier: z.enum(CLAIM_QUALIFIERS),
     unit: z.string().min(1).optional(),
     claimedBy: slug,
-    reportedIn: slug,
+    /** Where it was reported: one publication, or the several that report the same claim. */
+    reportedIn: z
+      .union([slug, z.array(slug).min(1, { error: 'name at least one publication' })])
+      .transform((reports) => (Array.isArray(reports) ? reports : [reports])),
     quote: z.string().min(3),
     confidence: z.enum(CONFIDENCE).default('reported'),
   })

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { ensureGraphSchema } from '../store/graph-schema.js';
 import { writeSeedPlans, type WriteSummary } from '../store/seed-writer.js';
-import { planSeedFile } from './plan.js';
+import { entityRows } from './entity-rows.js';
+import { planSeedFiles } from './plan.js';
 import { readSeedDirectory } from './validate.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url));
@@ -41,13 +42,15 @@ export async function loadSeeds(
     );
   }
   const chosen = wanted.length > 0 ? files.filter((file) => wanted.includes(file.name)) : files;
-  const plans = chosen.map(planSeedFile);
+  const describedEntities = entityRows(files);
+  const plans = planSeedFiles(chosen, describedEntities);
   const validateSeconds = timer.lap();
   await ensureGraphSchema(database);
   const schemaSeconds = timer.lap();
   options.onWriting?.();
   const summary = await writeSeedPlans(database, plans, {
     ...(wanted.length === 0 ? { pruneExcept: files.map((file) => file.name) } : {}),
+    describedEntities,
     onRowsWritten: options.onRowsWritten,
   });
   return { ...summary, validateSeconds, schemaSeconds, writeSeconds: timer.lap() };

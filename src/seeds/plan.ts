@@ -3,14 +3,26 @@
  * in Neo4j's types (dates, points), each row tagged with the seed file it comes from, and each
  * quote traced to the sentence of the document that holds it.
  */
-import neo4j from 'neo4j-driver';
-import type { Properties, SeedPlan } from '../graph/seed-plan.js';
-import type { DateProperty } from '../graph/vocabulary.js';
-import type { SeedRelationship, TimeValue } from './format.js';
-import { dateRange } from './time.js';
+import type { KeyedEvidence } from '../graph/facts.js';
+import type { EntityRow, SeedPlan } from '../graph/seed-plan.js';
+import { compact, timeProperties } from '../store/properties.js';
 import type { ValidSeedFile } from './validate.js';
 
-export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan {
+/**
+ * The plans of the `chosen` files. `entities` are every entity of the folder (`entityRows`): an
+ * entity's node merges what every file says of it.
+ */
+export function planSeedFiles(
+  chosen: readonly ValidSeedFile[],
+  entities: Map<string, EntityRow>,
+): SeedPlan[] {
+  return chosen.map((file) => planSeedFile(file, entities));
+}
+
+function planSeedFile(
+  { name, seed, document }: ValidSeedFile,
+  entityRowsById: Map<string, EntityRow>,
+): SeedPlan {
   const tag = { seedFile: name };
   const documentId = seed.document.source;
   const sentenceId = (quote: string) => `${documentId}#${document.sentenceOf(quote)!.index}`;
@@ -26,7 +38,7 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
       publisher: source.publisher,
       url: source.url,
       confidence: source.confidence,
-      ...(source.date ? timeProperties('date', source.date) : {}),
+      ...timeProperties('date', source.date),
       ...(source.id === documentId
         ? {
             textFile: seed.document.file,
@@ -61,55 +73,24 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
     },
   }));
 
-  const entities = seed.entities.map((entity) => ({
-    id: entity.id,
-    labels: [entity.kind, ...entity.subkinds],
-    props: compact({
-      id: entity.id,
-      kind: entity.kind,
-      subkinds: entity.subkinds,
-      name: entity.name,
-      aliases: entity.aliases,
-      // The full-text index reads names from strings: the aliases joined, one per line.
-      aliasText: entity.aliases.join('\n'),
-      description: entity.description,
-      wikidata: entity.wikidata,
-      sourceIds: entity.sources,
-      ...(entity.location
-        ? {
-            location: new neo4j.types.Point(
-              4326,
-              entity.location.longitude,
-              entity.location.latitude,
-            ),
-            locationPrecisionKm: entity.location.precisionKm,
-            locationConfidence: entity.location.confidence,
-          }
-        : {}),
-      ...(entity.date ? timeProperties('date', entity.date) : {}),
-      ...(entity.endDate ? timeProperties('endDate', entity.endDate) : {}),
-      ...(entity.deadline ? timeProperties('deadline', entity.deadline) : {}),
-      ...tag,
-    }),
-  }));
+  const entities = seed.entities.map((entity) => entityRowsById.get(entity.id)!);
 
-  const relationships = seed.relationships.map((relationship) => ({
-    from: relationship.from,
-    type: relationship.type,
-    to: relationship.to,
-    props: compact({
-      id: relationshipId(name, relationship),
-      role: relationship.role,
-      description: relationship.description,
+  const evidence = seed.relationships.flatMap((relationship) =>
+    relationship.evidence.map((item): KeyedEvidence => ({
+      from: relationship.from,
+      type: relationship.type,
+      to: relationship.to,
+      role: relationship.role ?? null,
+      seedFile: name,
+      sourceId: item.source,
+      quote: item.quote,
+      sentenceId: sentenceId(item.quote),
+      validFrom: relationship.validFrom ?? null,
+      validTo: relationship.validTo ?? null,
+      description: relationship.description ?? null,
       confidence: relationship.confidence,
-      sourceIds: relationship.evidence.map((item) => item.source),
-      quotes: relationship.evidence.map((item) => item.quote),
-      sentenceIds: relationship.evidence.map((item) => sentenceId(item.quote)),
-      ...(relationship.validFrom ? timeProperties('validFrom', relationship.validFrom) : {}),
-      ...(relationship.validTo ? timeProperties('validTo', relationship.validTo) : {}),
-      ...tag,
-    }),
-  }));
+    })),
+  );
 
   const claims = seed.claims.map((claim) => ({
     id: claim.id,
@@ -128,7 +109,9 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
       quote: claim.quote,
       confidence: claim.confidence,
       claimedBy: claim.claimedBy,
-      reportedIn: claim.reportedIn,
+      // The first report, for readers of one; every report in reportedInIds.
+      reportedIn: claim.reportedIn[0],
+      reportedInIds: claim.reportedIn,
       ...tag,
     }),
   }));
@@ -142,10 +125,9 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
       ]),
     ),
     ...seed.claims.flatMap((claim) =>
-      claim.about.flatMap((entityId) => [
-        [claim.claimedBy, entityId],
-        [claim.reportedIn, entityId],
-      ]),
+      claim.about.flatMap((entityId) =>
+        [claim.claimedBy, ...claim.reportedIn].map((sourceId) => [sourceId, entityId]),
+      ),
     ),
   ]).map(([sourceId, entityId]) => ({ sourceId, entityId }));
 
@@ -155,42 +137,13 @@ export function planSeedFile({ name, seed, document }: ValidSeedFile): SeedPlan 
     sourceLinks,
     sentences,
     entities,
-    relationships,
+    evidence,
     claims,
     mentions,
   };
 }
 
-/** Stable across reloads, and distinct per file: two files may state the same fact. */
-function relationshipId(seedFile: string, relationship: SeedRelationship): string {
-  const role = relationship.role ? `:${relationship.role}` : '';
-  return `${seedFile}:${relationship.from}:${relationship.type}:${relationship.to}${role}`;
-}
-
-/**
- * `name` (first day it may be), `nameLatest` (last day), `namePrecision` and `namePhrase`: the
- * interval that a date of month or year precision stands for.
- */
-function timeProperties(name: DateProperty, time: TimeValue): Properties {
-  const range = dateRange(time);
-  return compact({
-    [name]: toNeo4jDate(range.start),
-    [`${name}Latest`]: toNeo4jDate(range.end),
-    [`${name}Precision`]: range.precision,
-    [`${name}Phrase`]: range.phrase,
-  });
-}
-
-function toNeo4jDate(isoDate: string) {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new neo4j.types.Date(year, month, day);
-}
-
 function uniquePairs(pairs: string[][]): [string, string][] {
   const byKey = new Map(pairs.map(([a, b]) => [`${a}\u0000${b}`, [a!, b!] as [string, string]]));
   return [...byKey.values()];
-}
-
-function compact(properties: Properties): Properties {
-  return Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined));
 }

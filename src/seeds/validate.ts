@@ -11,7 +11,7 @@ import { SEED_LIMITS } from './limits.js';
 import { readSeedFile, type ParsedSeedFile } from './read.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
 import { isInside, readTextFile } from './text-file.js';
-import { dateRange } from './time.js';
+import { dateRange } from '../graph/date-range.js';
 
 export interface ValidSeedFile {
   /** The file's name without extension: the key of the facts it contributes to the graph. */
@@ -122,12 +122,45 @@ function checkTogether(
       registry[kind].set(id, { file, path });
     }
   };
+  /** Several files may describe one entity (it is one node), each file once, of one kind. */
+  const kinds = new Map<string, string>();
+  const describedIn = new Map<ParsedSeedFile, Map<string, Path>>();
+  const describe = (id: string, kind: string, file: ParsedSeedFile, path: Path) => {
+    const inFile = describedIn.get(file) ?? new Map<string, Path>();
+    describedIn.set(file, inFile);
+    const first = registry.entity.get(id);
+    const at = (definition: Definition) => {
+      const where = definition.file.problemAt(definition.path, '');
+      return `${where.file}:${where.line}:${where.column}`;
+    };
+    const earlier = inFile.get(id);
+    if (earlier) {
+      problems.push(
+        file.problemAt(
+          [...path, 'id'],
+          `duplicate entity id "${id}" (first defined at ${at({ file, path: earlier })})`,
+        ),
+      );
+    } else if (first && kinds.get(id) !== kind) {
+      problems.push(
+        file.problemAt(
+          [...path, 'kind'],
+          `"${id}" is a ${kinds.get(id)} at ${at(first)}; one entity has one kind`,
+        ),
+      );
+    }
+    inFile.set(id, [...path, 'id']);
+    if (!first) {
+      kinds.set(id, kind);
+      registry.entity.set(id, { file, path: [...path, 'id'] });
+    }
+  };
   for (const file of files) {
     file.seed?.sources.forEach((source, i) =>
       define('source', source.id, file, ['sources', i, 'id']),
     );
     file.seed?.entities.forEach((entity, i) =>
-      define('entity', entity.id, file, ['entities', i, 'id']),
+      describe(entity.id, entity.kind, file, ['entities', i]),
     );
     file.seed?.claims.forEach((claim, i) => define('claim', claim.id, file, ['claims', i, 'id']));
   }
@@ -139,6 +172,20 @@ function checkTogether(
     const refer = (kind: 'source' | 'entity', id: string | undefined, path: Path) => {
       if (id !== undefined && !registry[kind].has(id)) {
         problems.push(file.problemAt(path, `unknown ${kind} "${id}" (no seed file defines it)`));
+      }
+    };
+    /** A source of a fact or a claim: a publication, never a compilation of notes. */
+    const credit = (id: string, path: Path) => {
+      refer('source', id, path);
+      const definition = registry.source.get(id);
+      const source = definition?.file.seed?.sources.find((candidate) => candidate.id === id);
+      if (source?.kind === 'compilation') {
+        problems.push(
+          file.problemAt(
+            path,
+            `"${id}" is a compilation, not a publication: credit the work it names instead`,
+          ),
+        );
       }
     };
     const quoted = (quote: string, path: Path) => {
@@ -159,7 +206,7 @@ function checkTogether(
       refer('entity', source.spokeTo, ['sources', i, 'spokeTo']);
     });
     seed.entities.forEach((entity, i) => {
-      entity.sources.forEach((id, j) => refer('source', id, ['entities', i, 'sources', j]));
+      entity.sources.forEach((id, j) => credit(id, ['entities', i, 'sources', j]));
       ordered(entity.date, entity.endDate, ['entities', i, 'endDate']);
     });
     const statedFacts = new Map<string, number>();
@@ -168,7 +215,7 @@ function checkTogether(
       refer('entity', relationship.to, ['relationships', i, 'to']);
       ordered(relationship.validFrom, relationship.validTo, ['relationships', i, 'validTo']);
       relationship.evidence.forEach((evidence, j) => {
-        refer('source', evidence.source, ['relationships', i, 'evidence', j, 'source']);
+        credit(evidence.source, ['relationships', i, 'evidence', j, 'source']);
         quoted(evidence.quote, ['relationships', i, 'evidence', j, 'quote']);
       });
       const key = [
@@ -191,8 +238,8 @@ function checkTogether(
     });
     seed.claims.forEach((claim, i) => {
       claim.about.forEach((id, j) => refer('entity', id, ['claims', i, 'about', j]));
-      refer('source', claim.claimedBy, ['claims', i, 'claimedBy']);
-      refer('source', claim.reportedIn, ['claims', i, 'reportedIn']);
+      credit(claim.claimedBy, ['claims', i, 'claimedBy']);
+      claim.reportedIn.forEach((id, j) => credit(id, ['claims', i, 'reportedIn', j]));
       quoted(claim.quote, ['claims', i, 'quote']);
     });
   }

@@ -25,12 +25,13 @@ const CLAIMS = `
       UNION
       OPTIONAL MATCH (c:Claim)
       WHERE request.aboutId IS NULL AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId
-                                         OR c.reportedIn = request.sourceId)
+                                         OR request.sourceId IN c.reportedInIds)
       RETURN c
     }
     WITH c WHERE c IS NOT NULL
       AND (request.properties IS NULL OR c.property IN request.properties)
-      AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId OR c.reportedIn = request.sourceId)
+      AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId
+           OR request.sourceId IN c.reportedInIds)
     WITH c ORDER BY c.property, c.value, c.id
     WITH collect(c) AS matches
     RETURN size(matches) AS total,

@@ -21,6 +21,18 @@ export const holdsOn = (r: string, day: string) =>
   `((${r}.validFromLatest IS NULL OR ${r}.validFromLatest <= date(${day}))
     AND (${r}.validTo IS NULL OR ${r}.validTo >= date(${day})))`;
 
+/**
+ * Fact `r` is stated by at least `min` independent sources (null: any fact). A source cited in
+ * another (the ministry's statement in the article) counts as the one that cites it, so a chain
+ * of citations counts once.
+ */
+export const statedByAtLeast = (r: string, min: string) =>
+  `(${min} IS NULL OR size(COLLECT {
+      UNWIND ${r}.sourceIds AS sid
+      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source) WHERE NOT (root)-[:CITED_IN]->()
+      RETURN DISTINCT root.id
+    }) >= ${min})`;
+
 /** Event `e` may have happened on or after `day` (its latest possible day is not earlier). */
 export const eventMayBeOnOrAfter = (e: string, day: string) =>
   `coalesce(${e}.dateLatest, ${e}.endDateLatest) >= date(${day})`;

@@ -9,8 +9,7 @@ const STATEMENTS = [
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
-  // What a reload of one seed file finds and replaces.
-  'CREATE INDEX entity_seed_file IF NOT EXISTS FOR (n:Entity) ON (n.seedFile)',
+  // What a reload of one seed file finds and replaces (entities name their files in a list).
   'CREATE INDEX source_seed_file IF NOT EXISTS FOR (n:Source) ON (n.seedFile)',
   'CREATE INDEX claim_seed_file IF NOT EXISTS FOR (n:Claim) ON (n.seedFile)',
   'CREATE INDEX sentence_seed_file IF NOT EXISTS FOR (n:Sentence) ON (n.seedFile)',
@@ -26,7 +25,6 @@ const STATEMENTS = [
   'CREATE RANGE INDEX entity_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.sortName)',
   'CREATE RANGE INDEX entity_kind_sort_name IF NOT EXISTS FOR (n:Entity) ON (n.kind, n.sortName)',
   'CREATE RANGE INDEX claim_claimed_by IF NOT EXISTS FOR (n:Claim) ON (n.claimedBy)',
-  'CREATE RANGE INDEX claim_reported_in IF NOT EXISTS FOR (n:Claim) ON (n.reportedIn)',
 ];
 
 export async function ensureGraphSchema(database: GraphDatabase): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { holdsOn } from './fragments.js';
+import { holdsOn, statedByAtLeast } from './fragments.js';
 import type { RelationRecord } from './records.js';
 import { relationshipRow } from './rows.js';
 import { decode, decodeRecords, run, type Statement } from './statement.js';
@@ -23,6 +23,8 @@ export interface NeighborhoodRequest {
   depth: number;
   types: string[] | null;
   asOf: string | null;
+  /** Keep facts stated by at least this many independent sources; null (or absent) keeps all. */
+  minSources?: number | null;
   limit: number;
 }
 
@@ -43,6 +45,7 @@ const neighborhoodText = (depth: number) => `
     MATCH (a:Entity)-[r]->(b:Entity)
     WHERE a.id IN ids AND b.id IN ids AND ($types IS NULL OR type(r) IN $types)
       AND ($asOf IS NULL OR ${holdsOn('r', '$asOf')})
+      AND ${statedByAtLeast('r', '$minSources')}
     RETURN collect({props: properties(r), type: type(r), source: a.id, target: b.id}) AS links
   }
   RETURN kept, truncated, links`;
@@ -63,7 +66,7 @@ export const neighborhoodStatement = (
   request: NeighborhoodRequest,
 ): Statement<Neighborhood | null> => ({
   text: NEIGHBORHOOD_TEXTS.get(request.depth)!,
-  parameters: { ...request },
+  parameters: { ...request, minSources: request.minSources ?? null },
   decode: (records) => {
     const [row] = decodeRecords(neighborhoodRow, records);
     if (!row) return null;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
+import { statedByAtLeast } from './fragments.js';
 import type { EntityRecord, RelationRecord } from './records.js';
 import { entityRow, relationshipRow } from './rows.js';
 import { decode, decodeRecords, run, type Statement } from './statement.js';
@@ -30,21 +31,25 @@ export interface PathRequest {
   maxLength: number;
   types: string[] | null;
   limit: number;
+  /** Only over facts stated by at least this many independent sources; null (or absent): all. */
+  minSources?: number | null;
   /** Whether to read each step's relationship (else `steps` is empty). */
   withSteps: boolean;
 }
 
 /**
- * Per length, with and without a type filter (a predicate the planner cannot rule out, such as
- * `$types IS NULL OR ...`, keeps it from its fast shortest-path search), and with or without
- * the steps' relationships (their evidence is most of the answer).
+ * Per length, with and without a type filter and a corroboration filter (a predicate the
+ * planner cannot rule out, such as `$types IS NULL OR ...`, keeps it from its fast
+ * shortest-path search), and with or without the steps' relationships (their evidence is most
+ * of the answer).
  */
-const pathText = (length: number, typed: boolean, steps: boolean) => `
+const pathText = (length: number, typed: boolean, corroborated: boolean, steps: boolean) => `
   MATCH (a:Entity {id: $from})
   MATCH (b:Entity {id: $to})
   MATCH p = allShortestPaths((a)-[*..${length}]-(b))
   WHERE all(n IN nodes(p) WHERE n:Entity)
     ${typed ? 'AND all(r IN relationships(p) WHERE type(r) IN $types)' : ''}
+    ${corroborated ? `AND all(r IN relationships(p) WHERE ${statedByAtLeast('r', '$minSources')})` : ''}
   WITH p LIMIT toInteger($limit)
   RETURN length(p) AS length, [n IN nodes(p) | properties(n)] AS nodes,
          ${steps ? '[r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}]' : '[]'} AS relationships`;
@@ -56,8 +61,13 @@ const pathRow = z.object({
 });
 
 export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => ({
-  text: pathText(request.maxLength, request.types !== null, request.withSteps),
-  parameters: { ...request },
+  text: pathText(
+    request.maxLength,
+    request.types !== null,
+    (request.minSources ?? null) !== null,
+    request.withSteps,
+  ),
+  parameters: { ...request, minSources: request.minSources ?? null },
   decode: (records) =>
     decodeRecords(pathRow, records).map(({ length, nodes, relationships }) => {
       const nodeIds = nodes.map((node) => node.id);

@@ -10,6 +10,7 @@ import type {
   RelationshipType,
   SourceKind,
 } from '../graph/vocabulary.js';
+import type { Evidence } from '../graph/facts.js';
 
 export interface PartialDateRecord {
   /** First day the date may be, YYYY-MM-DD. */
@@ -98,7 +99,9 @@ export interface ClaimRecord {
   quote: string;
   confidence: Confidence;
   claimedBy: string;
+  /** The first publication that reports it; all of them in `reportedInIds`. */
   reportedIn: string;
+  reportedInIds: string[];
   aboutIds: string[];
   sentenceId: string;
 }
@@ -110,11 +113,8 @@ export interface SentenceRecord {
   documentId: string;
 }
 
-export interface EvidenceRecord {
-  sourceId: string;
-  quote: string;
-  sentenceId: string;
-}
+/** One source's words for a fact (graph/facts.ts): with its seed file and its own dates. */
+export type EvidenceRecord = Evidence;
 
 export interface RelationRecord {
   /** The relationship's stable id. */
@@ -129,4 +129,6 @@ export interface RelationRecord {
   validFrom: PartialDateRecord | null;
   validTo: PartialDateRecord | null;
   evidence: EvidenceRecord[];
+  /** How many distinct sources state it. */
+  sourceCount: number;
 }

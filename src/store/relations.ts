@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { forEachRequest, holdsOn, sourcesWithIds } from './fragments.js';
+import { forEachRequest, holdsOn, sourcesWithIds, statedByAtLeast } from './fragments.js';
 import {
   paged,
   type EntityRecord,
@@ -34,6 +34,8 @@ export interface RelationRequest extends Page {
   direction: Direction;
   /** Keep relationships known to hold on this day (YYYY-MM-DD); null keeps all. */
   asOf: string | null;
+  /** Keep facts stated by at least this many independent sources; null (or absent) keeps all. */
+  minSources?: number | null;
   /**
    * Read the entities at the other ends as id, name and kind only: all that the request asks
    * of them (most of a node's cost is reading its properties).
@@ -58,7 +60,19 @@ export function entityRelationsRequest(
   next: RelationRequest | null,
 ): EntityRelationsRequest {
   const { types, direction, asOf, offset, limit, counted, briefEnds } = request;
-  return { entityId, types, direction, asOf, offset, limit, counted, briefEnds, next };
+  const minSources = request.minSources ?? null;
+  return {
+    entityId,
+    types,
+    direction,
+    asOf,
+    minSources,
+    offset,
+    limit,
+    counted,
+    briefEnds,
+    next: next && { ...next, minSources: next.minSources ?? null },
+  };
 }
 
 /** A relationship with the entity at its other end: whole, or brief (id, name and kind). */
@@ -80,7 +94,8 @@ const relationsOf = (node: string, request: string) => `(${node})-[r]-(other:Ent
       AND (${request}.direction = 'BOTH'
            OR (${request}.direction = 'OUTGOING' AND startNode(r) = ${node})
            OR (${request}.direction = 'INCOMING' AND endNode(r) = ${node}))
-      AND (${request}.asOf IS NULL OR ${holdsOn('r', `${request}.asOf`)})`;
+      AND (${request}.asOf IS NULL OR ${holdsOn('r', `${request}.asOf`)})
+      AND ${statedByAtLeast('r', `${request}.minSources`)}`;
 
 /**
  * The page of `node`'s relationships that `request` asks for, as `total` (null unless counted)

@@ -21,6 +21,7 @@ import type {
   RelationRecord,
   SourceRecord,
 } from './records.js';
+import { factEvidence } from './fact-properties.js';
 
 const neo4jDate = z.custom<Neo4jDate<number>>(isDate, 'expected a Neo4j date');
 const neo4jPoint = z.custom<Point<number>>(isPoint, 'expected a Neo4j point');
@@ -171,6 +172,7 @@ export const claimRow = z
       confidence,
       claimedBy: z.string(),
       reportedIn: z.string(),
+      reportedInIds: z.array(z.string()).nullish(),
     }),
     about: z.array(z.string()),
     sentence: z.string(),
@@ -178,46 +180,47 @@ export const claimRow = z
   .transform(({ props, about, sentence }): ClaimRecord => ({
     ...props,
     value: props.value ?? null,
+    reportedInIds: props.reportedInIds ?? [props.reportedIn],
     aboutIds: about,
     sentenceId: sentence,
   }));
 
-/** A relationship's properties: its evidence is three parallel lists, one item per source. */
-const relationshipProps = z.looseObject({
-  id: z.string(),
-  role: optionalText,
-  description: optionalText,
-  confidence,
-  sourceIds: texts,
-  quotes: texts,
-  sentenceIds: texts,
-});
+/** A fact's properties, and its evidence read from their parallel lists (fact-properties.ts). */
+const factProps = z.preprocess(
+  (props) => ({ fact: props, evidence: props }),
+  z.object({
+    fact: z.looseObject({
+      id: z.string(),
+      role: optionalText,
+      description: optionalText,
+      confidence,
+    }),
+    evidence: factEvidence,
+  }),
+);
 
 export const direction = z.enum(['OUTGOING', 'INCOMING']);
 
 /** A relationship as seen from one end: its type, properties, direction and the other end's id. */
 export const relationshipRow = z
   .object({
-    props: relationshipProps,
+    props: factProps,
     type: z.enum(RELATIONSHIP_TYPES),
     direction,
     otherId: z.string(),
   })
-  .transform(({ props, type, direction, otherId }): RelationRecord => ({
-    id: props.id,
+  .transform(({ props: { fact, evidence }, type, direction, otherId }): RelationRecord => ({
+    id: fact.id,
     type,
     direction,
     otherId,
-    role: props.role,
-    description: props.description,
-    confidence: props.confidence,
-    validFrom: partialDate(props, 'validFrom'),
-    validTo: partialDate(props, 'validTo'),
-    evidence: props.sourceIds.map((sourceId, i) => ({
-      sourceId,
-      quote: props.quotes[i] ?? '',
-      sentenceId: props.sentenceIds[i] ?? '',
-    })),
+    role: fact.role,
+    description: fact.description,
+    confidence: fact.confidence,
+    validFrom: partialDate(fact, 'validFrom'),
+    validTo: partialDate(fact, 'validTo'),
+    evidence,
+    sourceCount: new Set(evidence.map((item) => item.sourceId)).size,
   }));
 
 /** A count that is there only when the request asked for it. */

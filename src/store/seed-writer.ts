@@ -1,12 +1,15 @@
 /**
  * Writes seed plans into Neo4j in one transaction: all files load, or none does and the graph
  * stays as it was. Each file's earlier contribution is replaced by its new one, so loading twice
- * gives the same graph and other files' facts are left alone. Rows go in batches (UNWIND).
+ * gives the same graph and other files' facts are left alone. Facts are merged across files:
+ * the facts a load touches are recomputed from all their evidence (graph/facts.ts). Rows go in
+ * batches (UNWIND).
  */
 import { z } from 'zod';
+import type { EntityRow, SeedPlan } from '../graph/seed-plan.js';
 import type { GraphDatabase, Transaction } from '../neo4j/database.js';
-import type { SeedPlan } from '../graph/seed-plan.js';
-import { decodeSingle } from './statement.js';
+import { writeFacts } from './fact-writer.js';
+import { decodeRecords, decodeSingle } from './statement.js';
 
 const writtenCount = z.object({ written: z.number() });
 
@@ -27,12 +30,22 @@ export function writeSeedPlans(
   plans: SeedPlan[],
   options: {
     pruneExcept?: string[];
+    /**
+     * Every entity the folder describes, merged: an entity that a reloaded file stops
+     * describing is rewritten from what the other files still say of it.
+     */
+    describedEntities?: Map<string, EntityRow>;
     /** Told after each statement of the (still open) transaction. */
     onRowsWritten?: (progress: { seedFile: string; rows: number }) => void;
   } = {},
 ): Promise<WriteSummary> {
   return database.write(async (tx) => {
-    if (options.pruneExcept) await removeOtherFiles(tx, options.pruneExcept);
+    // Entities that lost a describing file (or, in an older store, never named theirs).
+    const undescribed = await entityIds(
+      tx,
+      `MATCH (e:Entity) WHERE e.seedFiles IS NULL SET e.seedFiles = [] RETURN e.id AS id`,
+    );
+    if (options.pruneExcept) undescribed.push(...(await removeOtherFiles(tx, options.pruneExcept)));
     const total = { nodes: 0, relationships: 0 };
     const write = async (seedFile: string, cypher: string, rows: unknown[]) => {
       let written = 0;
@@ -54,57 +67,106 @@ export function writeSeedPlans(
         );
       }
     };
-    for (const plan of plans) await removeStaleContribution(tx, plan);
+    for (const plan of plans) undescribed.push(...(await removeStaleContribution(tx, plan)));
     // Nodes of every file first: a file's relationships may end at another file's entities.
     for (const plan of plans) await writeNodes(plan, write);
+    await rewriteEntities(tx, undescribed, options.describedEntities);
+    await writeFacts(tx, plans, options.pruneExcept ?? null, write);
+    await removeUnusedEntities(tx, undescribed);
     for (const plan of plans) await writeLinks(plan, write);
     return { files: plans.map((plan) => plan.seedFile), ...total };
   });
 }
 
-async function removeOtherFiles(tx: Transaction, keepFiles: string[]): Promise<void> {
-  await tx.run(
-    `MATCH ()-[r]->() WHERE r.seedFile IS NOT NULL AND NOT r.seedFile IN $keepFiles DELETE r`,
-    { keepFiles },
-  );
-  await tx.run(
-    `MATCH (n) WHERE (n:Entity OR n:Source OR n:Claim OR n:Sentence)
-       AND n.seedFile IS NOT NULL AND NOT n.seedFile IN $keepFiles
-     DETACH DELETE n`,
+/**
+ * Removes what files no longer in the folder defined, and their names from the entities they
+ * described; their facts' evidence goes when the facts are recomputed (`writeFacts`).
+ */
+async function removeOtherFiles(tx: Transaction, keepFiles: string[]): Promise<string[]> {
+  return entityIds(
+    tx,
+    `CALL () {
+       MATCH (:Source)-[r]->() WHERE r.seedFile IS NOT NULL AND NOT r.seedFile IN $keepFiles
+       DELETE r
+     }
+     CALL () {
+       MATCH (n) WHERE (n:Source OR n:Claim OR n:Sentence)
+         AND n.seedFile IS NOT NULL AND NOT n.seedFile IN $keepFiles
+       DETACH DELETE n
+     }
+     MATCH (e:Entity) WHERE any(file IN e.seedFiles WHERE NOT file IN $keepFiles)
+     SET e.seedFiles = [file IN e.seedFiles WHERE file IN $keepFiles]
+     RETURN e.id AS id`,
     { keepFiles },
   );
 }
 
-/** Deletes what the file contributed before, except the nodes it still defines (kept by id). */
-async function removeStaleContribution(tx: Transaction, plan: SeedPlan): Promise<void> {
+/**
+ * Deletes what the file contributed before, except the nodes it still defines (kept by id), and
+ * returns the entities it no longer describes.
+ */
+async function removeStaleContribution(tx: Transaction, plan: SeedPlan): Promise<string[]> {
   const params = {
     seedFile: plan.seedFile,
     entityIds: plan.entities.map((row) => row.id),
     sourceIds: plan.sources.map((row) => row.id),
   };
-  await tx.run(`MATCH (:Entity)-[r]->(:Entity) WHERE r.seedFile = $seedFile DELETE r`, params);
-  await tx.run(
-    `MATCH (s:Source {seedFile: $seedFile})-[r:CITED_IN|ISSUED_BY|SPOKE_TO]->() DELETE r`,
-    params,
-  );
-  await tx.run(
-    `MATCH (:Source)-[m:MENTIONS]->(:Entity) WHERE m.seedFile = $seedFile DELETE m`,
-    params,
-  );
-  await tx.run(`MATCH (c:Claim {seedFile: $seedFile}) DETACH DELETE c`, params);
-  await tx.run(`MATCH (s:Sentence {seedFile: $seedFile}) DETACH DELETE s`, params);
-  await tx.run(
-    `MATCH (e:Entity {seedFile: $seedFile}) WHERE NOT e.id IN $entityIds DETACH DELETE e`,
-    params,
-  );
-  await tx.run(
-    `MATCH (s:Source {seedFile: $seedFile}) WHERE NOT s.id IN $sourceIds DETACH DELETE s`,
+  // One statement: on a busy machine, planning each statement of a first load costs a second.
+  return entityIds(
+    tx,
+    `CALL () {
+       MATCH (:Source {seedFile: $seedFile})-[r:CITED_IN|ISSUED_BY|SPOKE_TO]->() DELETE r
+     }
+     CALL () { MATCH (:Source)-[m:MENTIONS]->(:Entity) WHERE m.seedFile = $seedFile DELETE m }
+     CALL () { MATCH (c:Claim {seedFile: $seedFile}) DETACH DELETE c }
+     CALL () { MATCH (s:Sentence {seedFile: $seedFile}) DETACH DELETE s }
+     CALL () {
+       MATCH (s:Source {seedFile: $seedFile}) WHERE NOT s.id IN $sourceIds DETACH DELETE s
+     }
+     MATCH (e:Entity) WHERE $seedFile IN e.seedFiles AND NOT e.id IN $entityIds
+     SET e.seedFiles = [file IN e.seedFiles WHERE file <> $seedFile]
+     RETURN e.id AS id`,
     params,
   );
 }
 
+const idRow = z.object({ id: z.string() });
+
+async function entityIds(tx: Transaction, cypher: string, params = {}): Promise<string[]> {
+  return decodeRecords(idRow, (await tx.run(cypher, params)).records).map((row) => row.id);
+}
+
+/** Entities that files stopped describing, rewritten from what the other files say of them. */
+async function rewriteEntities(
+  tx: Transaction,
+  ids: string[],
+  describedEntities: Map<string, EntityRow> | undefined,
+): Promise<void> {
+  const rows = ids.flatMap((id) => describedEntities?.get(id) ?? []);
+  if (rows.length === 0) return;
+  await tx.run(`UNWIND $rows AS row MATCH (e:Entity {id: row.id}) ${SET_ENTITY}`, { rows });
+}
+
+/** An entity that no file describes and no fact or claim uses disappears. */
+async function removeUnusedEntities(tx: Transaction, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(
+    `MATCH (e:Entity) WHERE e.id IN $ids AND size(coalesce(e.seedFiles, [])) = 0
+       AND NOT EXISTS { (e)--(:Entity) } AND NOT EXISTS { (:Claim)-[:ABOUT]->(e) }
+     DETACH DELETE e`,
+    { ids },
+  );
+}
+
+/** Sets entity `e` to `row` (an EntityRow): its properties, sort name and kind labels. */
+const SET_ENTITY = `SET e = row.props
+     SET e.sortName = toLower(e.name)
+     WITH e, row, [label IN labels(e) WHERE label <> 'Entity'] AS previous
+     REMOVE e:$(previous)
+     SET e:$(row.labels)`;
+
 /** Runs one batch and fails the whole load unless every row was written. */
-type Write = (seedFile: string, cypher: string, rows: unknown[]) => Promise<void>;
+export type Write = (seedFile: string, cypher: string, rows: unknown[]) => Promise<void>;
 
 async function writeNodes(plan: SeedPlan, write: Write): Promise<void> {
   await write(
@@ -119,11 +181,7 @@ async function writeNodes(plan: SeedPlan, write: Write): Promise<void> {
     plan.seedFile,
     `UNWIND $rows AS row
      MERGE (e:Entity {id: row.id})
-     SET e = row.props
-     SET e.sortName = toLower(e.name)
-     WITH e, row, [label IN labels(e) WHERE label <> 'Entity'] AS previous
-     REMOVE e:$(previous)
-     SET e:$(row.labels)
+     ${SET_ENTITY}
      RETURN count(*) AS written`,
     plan.entities,
   );
@@ -164,23 +222,11 @@ async function writeLinks(plan: SeedPlan, write: Write): Promise<void> {
   await write(
     plan.seedFile,
     `UNWIND $rows AS row
-     MATCH (from:Entity {id: row.from})
-     MATCH (to:Entity {id: row.to})
-     CREATE (from)-[r:$(row.type)]->(to)
-     SET r = row.props
-     RETURN count(*) AS written`,
-    plan.relationships,
-  );
-  await write(
-    plan.seedFile,
-    `UNWIND $rows AS row
      MATCH (claimant:Source {id: row.claimedBy})
-     MATCH (reporter:Source {id: row.reportedIn})
      MATCH (sentence:Sentence {id: row.sentenceId})
      CREATE (c:Claim)
      SET c = row.props
-     CREATE (c)-[:CLAIMED_BY]->(claimant), (c)-[:REPORTED_IN]->(reporter),
-            (c)-[:STATED_IN]->(sentence)
+     CREATE (c)-[:CLAIMED_BY]->(claimant), (c)-[:STATED_IN]->(sentence)
      WITH c, row
      CALL (c, row) {
        UNWIND row.about AS aboutId
@@ -188,7 +234,14 @@ async function writeLinks(plan: SeedPlan, write: Write): Promise<void> {
        CREATE (c)-[:ABOUT]->(subject)
        RETURN count(*) AS subjects
      }
-     WITH row, subjects WHERE subjects = size(row.about)
+     CALL (c, row) {
+       UNWIND row.reportedIn AS reporterId
+       MATCH (reporter:Source {id: reporterId})
+       CREATE (c)-[:REPORTED_IN]->(reporter)
+       RETURN count(*) AS reporters
+     }
+     WITH row, subjects, reporters
+     WHERE subjects = size(row.about) AND reporters = size(row.reportedIn)
      RETURN count(*) AS written`,
     plan.claims,
   );

@@ -14,7 +14,7 @@ CALL (request) {
       request.aboutId IS NULL AND
       (request.sourceId IS NULL OR
         c.claimedBy = request.sourceId OR
-        c.reportedIn = request.sourceId)
+        request.sourceId IN c.reportedInIds)
     RETURN c
   }
   WITH c
@@ -23,7 +23,7 @@ CALL (request) {
     (request.properties IS NULL OR c.property IN request.properties) AND
     (request.sourceId IS NULL OR
       c.claimedBy = request.sourceId OR
-      c.reportedIn = request.sourceId)
+      request.sourceId IN c.reportedInIds)
   WITH c
   ORDER BY c.property, c.value, c.id
   WITH collect(c) AS matches

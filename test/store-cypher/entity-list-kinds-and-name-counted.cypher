@@ -34,7 +34,16 @@ CALL (page) {
         (along.direction = 'INCOMING' AND endNode(r) = o)) AND
       (along.asOf IS NULL OR
         ((r.validFromLatest IS NULL OR r.validFromLatest <= date(along.asOf)) AND
-          (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+          (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
+      (along.minSources IS NULL OR
+        size(
+          COLLECT {
+            UNWIND r.sourceIds AS sid
+            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+            WHERE NOT (root)-[:CITED_IN]->()
+            RETURN DISTINCT root.id
+          }) >=
+        along.minSources)
     WITH r, other
     ORDER BY type(r), toLower(other.name), r.id
     LIMIT toInteger($alongEnd)
@@ -59,7 +68,16 @@ CALL (page) {
                 (along.asOf IS NULL OR
                   ((r.validFromLatest IS NULL OR
                       r.validFromLatest <= date(along.asOf)) AND
-                    (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+                    (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
+                (along.minSources IS NULL OR
+                  size(
+                    COLLECT {
+                      UNWIND r.sourceIds AS sid
+                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+                      WHERE NOT (root)-[:CITED_IN]->()
+                      RETURN DISTINCT root.id
+                    }) >=
+                  along.minSources)
             }
       END AS alongTotal,
       matches[along.offset..] AS alongPage

@@ -3,6 +3,7 @@
 // $types = null
 // $asOf = "2023-09-28"
 // $limit = 50
+// $minSources = null
 MATCH (center:Entity {id: $slug})
 CALL (center) {
   MATCH p = (center)-[*1..2]-(n:Entity)
@@ -25,7 +26,16 @@ CALL (ids) {
     ($types IS NULL OR type(r) IN $types) AND
     ($asOf IS NULL OR
       ((r.validFromLatest IS NULL OR r.validFromLatest <= date($asOf)) AND
-        (r.validTo IS NULL OR r.validTo >= date($asOf))))
+        (r.validTo IS NULL OR r.validTo >= date($asOf)))) AND
+    ($minSources IS NULL OR
+      size(
+        COLLECT {
+          UNWIND r.sourceIds AS sid
+          MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+          WHERE NOT (root)-[:CITED_IN]->()
+          RETURN DISTINCT root.id
+        }) >=
+      $minSources)
   RETURN
     collect({props: properties(r), type: type(r), source: a.id, target: b.id}) AS links
 }

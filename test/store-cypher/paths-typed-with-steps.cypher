@@ -4,12 +4,14 @@
 // $types = ["LEADS","GOVERNS"]
 // $limit = 1
 // $withSteps = true
+// $minSources = null
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = ALLSHORTESTPATHS ((a)-[*..6]-(b))
 WHERE
   all(n IN nodes(p) WHERE n:Entity) AND
   all(r IN relationships(p) WHERE type(r) IN $types)
+
 WITH p
 LIMIT toInteger($limit)
 RETURN

@@ -4,6 +4,7 @@
 // $types = null
 // $limit = 3
 // $withSteps = false
+// $minSources = null
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = ALLSHORTESTPATHS ((a)-[*..4]-(b))

@@ -1,4 +1,4 @@
-// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","offset":0,"limit":10,"counted":false,"briefEnds":false,"next":null},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"offset":0,"limit":10,"counted":false}}]
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":null,"offset":0,"limit":10,"counted":false,"briefEnds":false,"next":null},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"minSources":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"offset":0,"limit":10,"counted":false,"minSources":null}}]
 // $end = 26
 // $nextEnd = 11
 UNWIND range(0, size($requests) - 1) AS position
@@ -14,7 +14,16 @@ CALL (e, request) {
       (request.direction = 'INCOMING' AND endNode(r) = e)) AND
     (request.asOf IS NULL OR
       ((r.validFromLatest IS NULL OR r.validFromLatest <= date(request.asOf)) AND
-        (r.validTo IS NULL OR r.validTo >= date(request.asOf))))
+        (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
+    (request.minSources IS NULL OR
+      size(
+        COLLECT {
+          UNWIND r.sourceIds AS sid
+          MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+          WHERE NOT (root)-[:CITED_IN]->()
+          RETURN DISTINCT root.id
+        }) >=
+      request.minSources)
   WITH r, other
   ORDER BY type(r), toLower(other.name), r.id
   LIMIT toInteger($end)
@@ -39,7 +48,16 @@ CALL (e, request) {
               (request.asOf IS NULL OR
                 ((r.validFromLatest IS NULL OR
                     r.validFromLatest <= date(request.asOf)) AND
-                  (r.validTo IS NULL OR r.validTo >= date(request.asOf))))
+                  (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
+              (request.minSources IS NULL OR
+                size(
+                  COLLECT {
+                    UNWIND r.sourceIds AS sid
+                    MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+                    WHERE NOT (root)-[:CITED_IN]->()
+                    RETURN DISTINCT root.id
+                  }) >=
+                request.minSources)
           }
     END AS total,
     matches[request.offset..] AS page
@@ -60,7 +78,16 @@ CALL (page, request) {
         (next.direction = 'INCOMING' AND endNode(r) = o)) AND
       (next.asOf IS NULL OR
         ((r.validFromLatest IS NULL OR r.validFromLatest <= date(next.asOf)) AND
-          (r.validTo IS NULL OR r.validTo >= date(next.asOf))))
+          (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
+      (next.minSources IS NULL OR
+        size(
+          COLLECT {
+            UNWIND r.sourceIds AS sid
+            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+            WHERE NOT (root)-[:CITED_IN]->()
+            RETURN DISTINCT root.id
+          }) >=
+        next.minSources)
     WITH r, other
     ORDER BY type(r), toLower(other.name), r.id
     LIMIT toInteger($nextEnd)
@@ -85,7 +112,16 @@ CALL (page, request) {
                 (next.asOf IS NULL OR
                   ((r.validFromLatest IS NULL OR
                       r.validFromLatest <= date(next.asOf)) AND
-                    (r.validTo IS NULL OR r.validTo >= date(next.asOf))))
+                    (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
+                (next.minSources IS NULL OR
+                  size(
+                    COLLECT {
+                      UNWIND r.sourceIds AS sid
+                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+                      WHERE NOT (root)-[:CITED_IN]->()
+                      RETURN DISTINCT root.id
+                    }) >=
+                  next.minSources)
             }
       END AS nextTotal,
       matches[next.offset..] AS nextPage

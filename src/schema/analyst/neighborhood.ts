@@ -5,6 +5,7 @@ import {
   type Neighborhood,
 } from '../../store/neighborhood.js';
 import { builder } from '../builder.js';
+import { checkMinSources, MIN_SOURCES_DESCRIPTION } from '../corroboration.js';
 import { checkCount } from '../errors.js';
 import { loadOrThrow } from '../loaders.js';
 import { EntityRef } from '../refs.js';
@@ -90,6 +91,7 @@ builder.queryField('neighborhood', (t) =>
         required: false,
         description: 'Only over these relationship types.',
       }),
+      minSources: t.arg.int({ required: false, description: MIN_SOURCES_DESCRIPTION }),
       asOf: t.arg({
         type: 'LocalDate',
         required: false,
@@ -114,6 +116,7 @@ builder.queryField('neighborhood', (t) =>
         slug: args.slug,
         depth,
         types: checkRelationshipTypes(args.types),
+        minSources: checkMinSources(args.minSources),
         asOf: args.asOf ?? null,
         limit,
       });

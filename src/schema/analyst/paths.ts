@@ -6,35 +6,25 @@ import {
   type PathStep,
 } from '../../store/paths.js';
 import { builder } from '../builder.js';
+import { checkMinSources, MIN_SOURCES_DESCRIPTION } from '../corroboration.js';
 import { checkCount, unknownSlug } from '../errors.js';
-import { loadAllOrThrow, loadOrThrow } from '../loaders.js';
+import { loadAllOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
 import { EntityRef } from '../refs.js';
 import { checkRelationshipTypes } from '../enums.js';
-import { RelationType } from '../relations.js';
+import { endsAndRelationFields } from '../relations.js';
 import { withinBounds } from './bounded-cost.js';
 
 const MAX_PATHS = 50;
 
 const PathStepType = builder.objectRef<PathStep>('PathStep').implement({
   description: 'One step of a path: from an entity, over a relationship, to the next.',
-  fields: (t) => ({
-    from: t.field({
-      type: EntityRef,
-      description: 'Where the step starts.',
-      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.fromId),
+  fields: (t) =>
+    endsAndRelationFields(t, {
+      from: 'Where the step starts.',
+      to: 'Where the step ends.',
+      relation: 'The relationship, as seen from `from`: OUTGOING when it points along the path.',
     }),
-    to: t.field({
-      type: EntityRef,
-      description: 'Where the step ends.',
-      resolve: (step, _a, { loaders }) => loadOrThrow(loaders.entity, step.toId),
-    }),
-    relation: t.field({
-      type: RelationType,
-      description: 'The relationship, as seen from `from`: OUTGOING when it points along the path.',
-      resolve: (step) => step.relation,
-    }),
-  }),
 });
 
 const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
@@ -88,6 +78,7 @@ builder.queryField('path', (t) =>
         required: false,
         description: 'Only over these relationship types.',
       }),
+      minSources: t.arg.int({ required: false, description: MIN_SOURCES_DESCRIPTION }),
       first: t.arg.int({
         defaultValue: 5,
         description: `How many paths at most, 1 to ${MAX_PATHS}.`,
@@ -105,6 +96,7 @@ builder.queryField('path', (t) =>
         const entity = await loaders.entity.load(args.from);
         if (!entity) throw unknownSlug('from', args.from);
         checkRelationshipTypes(args.types);
+        checkMinSources(args.minSources);
         const path = { length: 0, nodeIds: [entity.id], nodes: [entity], steps: [] };
         return { paths: [path], truncated: false };
       }
@@ -113,6 +105,7 @@ builder.queryField('path', (t) =>
         to: args.to,
         maxLength,
         types: checkRelationshipTypes(args.types),
+        minSources: checkMinSources(args.minSources),
         limit: first + 1,
         withSteps: descendantFields(info, ['paths', 'steps']).length > 0,
       });

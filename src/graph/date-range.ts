@@ -2,8 +2,13 @@
  * Dates known to a day, a month or a year. A date of month precision stands for the whole month:
  * it is stored as the first and the last day it may be, with its precision and original phrase.
  */
-import type { DatePrecision } from '../graph/vocabulary.js';
-import type { TimeValue } from './format.js';
+import type { DatePrecision } from './vocabulary.js';
+
+/** A date as a document states it: YYYY-MM-DD, YYYY-MM or YYYY, and the words that said so. */
+export interface StatedDate {
+  value: string;
+  phrase?: string | undefined;
+}
 
 export interface DateRange {
   /** First day the date may be, YYYY-MM-DD. */
@@ -15,7 +20,7 @@ export interface DateRange {
   phrase: string | undefined;
 }
 
-export function dateRange(time: TimeValue): DateRange {
+export function dateRange(time: StatedDate): DateRange {
   const { value, phrase } = time;
   const [year, month, day] = value.split('-');
   if (day !== undefined) return { start: value, end: value, precision: 'day', phrase };

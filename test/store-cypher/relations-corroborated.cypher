@@ -1,0 +1,206 @@
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":2,"offset":0,"limit":10,"counted":false,"briefEnds":false,"next":null}]
+// $end = 11
+// $nextEnd = 1
+UNWIND range(0, size($requests) - 1) AS position
+WITH position, $requests[position] AS request
+
+OPTIONAL MATCH (e:Entity {id: request.entityId})
+CALL (e, request) {
+  OPTIONAL MATCH (e)-[r]-(other:Entity)
+  WHERE
+    (request.types IS NULL OR type(r) IN request.types) AND
+    (request.direction = 'BOTH' OR
+      (request.direction = 'OUTGOING' AND startNode(r) = e) OR
+      (request.direction = 'INCOMING' AND endNode(r) = e)) AND
+    (request.asOf IS NULL OR
+      ((r.validFromLatest IS NULL OR r.validFromLatest <= date(request.asOf)) AND
+        (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
+    (request.minSources IS NULL OR
+      size(
+        COLLECT {
+          UNWIND r.sourceIds AS sid
+          MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+          WHERE NOT (root)-[:CITED_IN]->()
+          RETURN DISTINCT root.id
+        }) >=
+      request.minSources)
+  WITH r, other
+  ORDER BY type(r), toLower(other.name), r.id
+  LIMIT toInteger($end)
+  WITH
+    collect(
+      CASE
+        WHEN r IS NULL THEN null
+        ELSE {r: r, other: other}
+      END) AS matches
+  RETURN
+    CASE
+      WHEN
+        request.counted
+        THEN
+          COUNT {
+            MATCH (e)-[r]-(other:Entity)
+            WHERE
+              (request.types IS NULL OR type(r) IN request.types) AND
+              (request.direction = 'BOTH' OR
+                (request.direction = 'OUTGOING' AND startNode(r) = e) OR
+                (request.direction = 'INCOMING' AND endNode(r) = e)) AND
+              (request.asOf IS NULL OR
+                ((r.validFromLatest IS NULL OR
+                    r.validFromLatest <= date(request.asOf)) AND
+                  (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
+              (request.minSources IS NULL OR
+                size(
+                  COLLECT {
+                    UNWIND r.sourceIds AS sid
+                    MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+                    WHERE NOT (root)-[:CITED_IN]->()
+                    RETURN DISTINCT root.id
+                  }) >=
+                request.minSources)
+          }
+    END AS total,
+    matches[request.offset..] AS page
+}
+CALL (page, request) {
+  UNWIND
+    CASE
+      WHEN request.next IS NULL THEN []
+      ELSE page[0..request.limit]
+    END AS item
+  WITH DISTINCT item.other AS o, request.next AS next
+  CALL (o, next) {
+    OPTIONAL MATCH (o)-[r]-(other:Entity)
+    WHERE
+      (next.types IS NULL OR type(r) IN next.types) AND
+      (next.direction = 'BOTH' OR
+        (next.direction = 'OUTGOING' AND startNode(r) = o) OR
+        (next.direction = 'INCOMING' AND endNode(r) = o)) AND
+      (next.asOf IS NULL OR
+        ((r.validFromLatest IS NULL OR r.validFromLatest <= date(next.asOf)) AND
+          (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
+      (next.minSources IS NULL OR
+        size(
+          COLLECT {
+            UNWIND r.sourceIds AS sid
+            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+            WHERE NOT (root)-[:CITED_IN]->()
+            RETURN DISTINCT root.id
+          }) >=
+        next.minSources)
+    WITH r, other
+    ORDER BY type(r), toLower(other.name), r.id
+    LIMIT toInteger($nextEnd)
+    WITH
+      collect(
+        CASE
+          WHEN r IS NULL THEN null
+          ELSE {r: r, other: other}
+        END) AS matches
+    RETURN
+      CASE
+        WHEN
+          next.counted
+          THEN
+            COUNT {
+              MATCH (o)-[r]-(other:Entity)
+              WHERE
+                (next.types IS NULL OR type(r) IN next.types) AND
+                (next.direction = 'BOTH' OR
+                  (next.direction = 'OUTGOING' AND startNode(r) = o) OR
+                  (next.direction = 'INCOMING' AND endNode(r) = o)) AND
+                (next.asOf IS NULL OR
+                  ((r.validFromLatest IS NULL OR
+                      r.validFromLatest <= date(next.asOf)) AND
+                    (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
+                (next.minSources IS NULL OR
+                  size(
+                    COLLECT {
+                      UNWIND r.sourceIds AS sid
+                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
+                      WHERE NOT (root)-[:CITED_IN]->()
+                      RETURN DISTINCT root.id
+                    }) >=
+                  next.minSources)
+            }
+      END AS nextTotal,
+      matches[next.offset..] AS nextPage
+  }
+  RETURN
+    collect({
+      otherId: o.id,
+      total: nextTotal,
+      page:
+        [
+          m IN nextPage
+          | {
+            props: properties(m.r),
+            type: type(m.r),
+            otherId: m.other.id,
+            other:
+              CASE
+                WHEN
+                  next.briefEnds
+                  THEN {id: m.other.id, name: m.other.name, kind: m.other.kind}
+                ELSE properties(m.other)
+              END,
+            direction:
+              CASE
+                WHEN startNode(m.r) = o THEN 'OUTGOING'
+                ELSE 'INCOMING'
+              END
+          }
+        ]
+    }) AS next
+}
+WITH
+  position,
+  e,
+  total,
+  [
+    m IN page
+    | {
+      props: properties(m.r),
+      type: type(m.r),
+      otherId: m.other.id,
+      other:
+        CASE
+          WHEN
+            request.briefEnds
+            THEN {id: m.other.id, name: m.other.name, kind: m.other.kind}
+          ELSE properties(m.other)
+        END,
+      direction:
+        CASE
+          WHEN startNode(m.r) = e THEN 'OUTGOING'
+          ELSE 'INCOMING'
+        END
+    }
+  ] AS page,
+  next
+RETURN
+  position,
+  properties(e) AS self,
+  total,
+  page,
+  next,
+  COLLECT {
+    UNWIND
+      reduce(
+        ids = [],
+        rows IN [page] + [answer IN next | answer.page] |
+          ids +
+          reduce(
+            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+    WITH DISTINCT sid
+    MATCH (s:Source {id: sid})
+    RETURN {
+      props: properties(s),
+      links:
+        [
+          (s)-[link:CITED_IN|ISSUED_BY|SPOKE_TO]->(t)
+          | {type: type(link), id: t.id}
+        ]
+    }
+  } AS sources
+ORDER BY position
