@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import getPort from 'get-port';
 import { createLogger } from '../src/logger.js';
-import { GraphDatabase } from '../src/neo4j/database.js';
+import { benchDatabase } from './bench-database.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { GRAPH_SIZES, type GraphSize } from './synthetic-graph.js';
 import { loadSyntheticGraph } from './synthetic-load.js';
@@ -42,17 +42,7 @@ const neo4j = work
       logger,
     )
   : undefined;
-const database = GraphDatabase.connect(
-  {
-    uri: values.neo4j ?? neo4j!.boltUri,
-    user: 'neo4j',
-    password: '',
-    database: undefined,
-    queryTimeoutMs: 3_600_000,
-    loadTimeoutMs: 3_600_000,
-  },
-  logger,
-);
+const database = benchDatabase(values.neo4j ?? neo4j!.boltUri, logger, 3_600_000);
 try {
   const load = await loadSyntheticGraph(database, size, Number(values.seed));
   const rate = (count: number) => Math.round(count / load.seconds).toLocaleString('en');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import getPort from 'get-port';
 import { createLogger } from '../src/logger.js';
-import { GraphDatabase } from '../src/neo4j/database.js';
+import { benchDatabase } from './bench-database.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
@@ -29,17 +29,7 @@ const neo4j = await EmbeddedNeo4j.start(
   },
   logger,
 );
-const database = GraphDatabase.connect(
-  {
-    uri: neo4j.boltUri,
-    user: 'neo4j',
-    password: '',
-    database: undefined,
-    queryTimeoutMs: 600_000,
-    loadTimeoutMs: 600_000,
-  },
-  logger,
-);
+const database = benchDatabase(neo4j.boltUri, logger);
 try {
   for (const round of ['cold', 'warm']) {
     const summary = await loadSeeds(database, { dir: seedDir });

@@ -12,7 +12,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import getPort from 'get-port';
 import type { Logger } from '../../src/logger.js';
-import { GraphDatabase } from '../../src/neo4j/database.js';
+import type { GraphDatabase } from '../../src/neo4j/database.js';
+import { benchDatabase } from '../bench-database.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
 import type { GraphSize } from '../synthetic-graph.js';
 import type { SyntheticLoad } from '../synthetic-load.js';
@@ -78,17 +79,7 @@ export async function openGraph(
     },
     logger,
   );
-  const database = GraphDatabase.connect(
-    {
-      uri: neo4j.boltUri,
-      user: 'neo4j',
-      password: '',
-      database: undefined,
-      queryTimeoutMs: 600_000,
-      loadTimeoutMs: 600_000,
-    },
-    logger,
-  );
+  const database = benchDatabase(neo4j.boltUri, logger);
   const stop = async () => {
     await database.close().catch(() => undefined);
     await neo4j.stop().catch(() => undefined);
