@@ -1,9 +1,10 @@
 /**
  * Builds the explorer: GraphQL Code Generator's typed documents from schema/schema.graphql,
- * then Vite's bundle in explorer/dist. `npm start` (prestart), the browser test and the bench
+ * then Vite's bundle in explorer/dist, with the manifest of its trusted documents beside it
+ * (explorer/dist/persisted-documents.json, which the server reads). `npm start` (prestart), the browser test and the bench
  * build it only when it is missing or older than what it is made from.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { copyFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
@@ -12,11 +13,14 @@ import { codegenConfig } from './codegen.js';
 
 const EXPLORER = fileURLToPath(new URL('.', import.meta.url));
 export const BUNDLE_PAGE = join(EXPLORER, 'dist', 'index.html');
+/** Hash → document of every operation the explorer sends, made by codegen.ts. */
+export const PERSISTED_DOCUMENTS = join(EXPLORER, 'dist', 'persisted-documents.json');
 /** What the bundle is made from; src/gql is left out, being made from the schema. */
 const INPUTS = [
   join(EXPLORER, 'src'),
   join(EXPLORER, 'index.html'),
   join(EXPLORER, 'vite.config.ts'),
+  join(EXPLORER, 'codegen.ts'),
   join(EXPLORER, '../schema/schema.graphql'),
   join(EXPLORER, '../package-lock.json'),
 ];
@@ -24,12 +28,13 @@ const INPUTS = [
 export async function buildBundle(): Promise<void> {
   await generate(codegenConfig, true);
   await build({ configFile: join(EXPLORER, 'vite.config.ts'), logLevel: 'warn' });
+  await copyFile(join(EXPLORER, 'src', 'gql', 'persisted-documents.json'), PERSISTED_DOCUMENTS);
 }
 
-/** True when explorer/dist/index.html exists and is newer than every input. */
+/** True when explorer/dist/index.html and the manifest exist, the page newer than every input. */
 export async function bundleIsCurrent(): Promise<boolean> {
   const built = await stat(BUNDLE_PAGE).catch(() => undefined);
-  if (!built) return false;
+  if (!built || !(await stat(PERSISTED_DOCUMENTS).catch(() => undefined))) return false;
   const newest = Math.max(...(await Promise.all(INPUTS.map(newestChange))));
   return built.mtimeMs >= newest;
 }
