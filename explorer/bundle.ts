@@ -4,7 +4,7 @@
  * (explorer/dist/persisted-documents.json, which the server reads). `npm start` (prestart), the browser test and the bench
  * build it only when it is missing or older than what it is made from.
  */
-import { copyFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
@@ -37,6 +37,23 @@ export async function bundleIsCurrent(): Promise<boolean> {
   if (!built || !(await stat(PERSISTED_DOCUMENTS).catch(() => undefined))) return false;
   const newest = Math.max(...(await Promise.all(INPUTS.map(newestChange))));
   return built.mtimeMs >= newest;
+}
+
+/** The built bundle's trusted documents by operation name: the hash and the document. */
+export async function persistedDocuments(): Promise<
+  Map<string, { hash: string; document: string }>
+> {
+  const manifest = JSON.parse(await readFile(PERSISTED_DOCUMENTS, 'utf8')) as Record<
+    string,
+    string
+  >;
+  return new Map(
+    Object.entries(manifest).map(([hash, document]) => {
+      const name = /\b(?:query|mutation) (\w+)/.exec(document)?.[1];
+      if (!name) throw new Error(`${PERSISTED_DOCUMENTS}: a document without an operation name`);
+      return [name, { hash, document }];
+    }),
+  );
 }
 
 export async function ensureBundle(): Promise<'built' | 'current'> {
