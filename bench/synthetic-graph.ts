@@ -2,19 +2,31 @@
  * A synthetic graph in the model of the seeds, at named sizes, the same for the same seed
  * number: entities of every kind, events with places and dates of mixed precision, claims from
  * several sources, and typed relationships whose targets follow a skewed (hub-heavy) degree
- * distribution. It is built as a seed file in memory and planned by the project's own planner,
- * so it loads through the same batched writer as seeds/.
+ * distribution. It is generated as a stream of seed files (parts) of at most `batch` items
+ * each, planned by the project's own planner and loaded through the same batched writer as
+ * seeds/: memory grows with the batch, not with the graph.
  */
 import { DocumentText } from '../src/seeds/document-text.js';
 import type { SeedFile } from '../src/seeds/format.js';
 import type { ValidSeedFile } from '../src/seeds/validate.js';
 
+export interface GraphShape {
+  entities: number;
+  relationshipsPerEntity: number;
+}
+
 export const GRAPH_SIZES = {
   small: { entities: 8_000, relationshipsPerEntity: 4 },
   medium: { entities: 75_000, relationshipsPerEntity: 12 },
   large: { entities: 150_000, relationshipsPerEntity: 12 },
-} as const;
+  huge: { entities: 1_000_000, relationshipsPerEntity: 20 },
+} as const satisfies Record<string, GraphShape>;
 export type GraphSize = keyof typeof GRAPH_SIZES;
+/** The sizes `--full` runs: `huge` is asked for by name (see BENCHMARKS.md for its cost). */
+export const FULL_SIZES: GraphSize[] = ['small', 'medium', 'large'];
+
+/** Items (entities, claims or relationships) per part: one transaction each. */
+export const DEFAULT_BATCH = 150_000;
 
 const SOURCES = 40;
 const SENTENCES = 100;
@@ -37,8 +49,17 @@ function generator(seed: number) {
   };
 }
 
-export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFile {
-  const { entities: count, relationshipsPerEntity } = GRAPH_SIZES[size];
+/**
+ * The graph `name` as parts: the sources and entities, then the claims, then the relationships,
+ * each in parts of at most `batch` items (the random numbers are drawn in the order of the
+ * earlier, all-in-memory generator, so the same seed gives the same graph).
+ */
+export function* syntheticGraphParts(
+  name: string,
+  { entities: count, relationshipsPerEntity }: GraphShape,
+  seedNumber: number,
+  batch = DEFAULT_BATCH,
+): Generator<ValidSeedFile> {
   const random = generator(seedNumber);
   const sentence = (i: number) => `Synthetic statement ${i} of the generated document`;
   const document = new DocumentText(
@@ -84,7 +105,7 @@ export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFi
     return roll < 0.7 ? `${year}-${month}-${day}` : roll < 0.9 ? `${year}-${month}` : `${year}`;
   };
 
-  const entities: SeedFile['entities'] = Array.from({ length: count }, (_, i) => {
+  const entity = (i: number): SeedFile['entities'][number] => {
     const kind = kindOf(i) as SeedFile['entities'][number]['kind'];
     return {
       id: `entity-${i}`,
@@ -106,7 +127,7 @@ export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFi
         : {}),
       ...(kind === 'Event' ? { date: { value: date() } } : {}),
     };
-  });
+  };
 
   /** Typed relationships that fit each kind, the target chosen with a skew. */
   const linksOf = (i: number): SeedFile['relationships'] => {
@@ -167,14 +188,10 @@ export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFi
     return links;
   };
 
-  const events = Array.from(
-    { length: bands.Event![1] - bands.Event![0] },
-    (_, i) => `entity-${bands.Event![0] + i}`,
-  );
-  const claims: SeedFile['claims'] = events.flatMap((event, e) =>
+  const claimsOf = (event: number): SeedFile['claims'] =>
     Array.from({ length: random.below(3) }, (_, c) => ({
-      id: `claim-${e}-${c}`,
-      about: [event],
+      id: `claim-${event}-${c}`,
+      about: [`entity-${bands.Event![0] + event}`],
       property: 'soldiers_killed',
       label: 'Soldiers killed',
       value: random.below(60),
@@ -184,29 +201,61 @@ export function syntheticGraph(size: GraphSize, seedNumber: number): ValidSeedFi
       reportedIn: ['synthetic-document'],
       quote: evidence().quote,
       confidence: 'reported' as const,
-    })),
-  );
+    }));
 
-  const seed: SeedFile = {
-    document: { source: 'synthetic-document', file: 'synthetic.txt' },
-    sources: [
-      {
-        id: 'synthetic-document',
-        kind: 'article',
-        name: 'Synthetic document',
-        confidence: 'reported',
-      },
-      ...Array.from({ length: SOURCES }, (_, i) => ({
-        id: `source-${i}`,
-        kind: 'statement' as const,
-        name: `Synthetic source ${i}`,
-        citedIn: 'synthetic-document',
-        confidence: 'reported' as const,
-      })),
-    ],
-    entities,
-    relationships: Array.from({ length: count }, (_, i) => linksOf(i)).flat(),
-    claims,
-  };
-  return { name: `synthetic-${size}`, file: `synthetic-${size}.yaml`, seed, document };
+  const sources: SeedFile['sources'] = [
+    {
+      id: 'synthetic-document',
+      kind: 'article',
+      name: 'Synthetic document',
+      confidence: 'reported',
+    },
+    ...Array.from({ length: SOURCES }, (_, i) => ({
+      id: `source-${i}`,
+      kind: 'statement' as const,
+      name: `Synthetic source ${i}`,
+      citedIn: 'synthetic-document',
+      confidence: 'reported' as const,
+    })),
+  ];
+  const part = (label: string, index: number, content: Partial<SeedFile>): ValidSeedFile => ({
+    name: `${name}-${label}-${index}`,
+    file: `${name}.yaml`,
+    seed: {
+      document: { source: 'synthetic-document', file: 'synthetic.txt' },
+      sources: [],
+      entities: [],
+      relationships: [],
+      claims: [],
+      ...content,
+    },
+    document,
+  });
+
+  let index = 0;
+  for (const entities of inBatches(count, batch, (i) => [entity(i)])) {
+    yield part('nodes', index, { entities, ...(index === 0 ? { sources } : {}) });
+    index += 1;
+  }
+  index = 0;
+  for (const claims of inBatches(bands.Event![1] - bands.Event![0], batch, claimsOf)) {
+    yield part('claims', index++, { claims });
+  }
+  index = 0;
+  for (const relationships of inBatches(count, batch, linksOf)) {
+    yield part('links', index++, { relationships });
+  }
+}
+
+/** The items that `itemsOf(0)`, ..., `itemsOf(count - 1)` make, in slices of `size`. */
+function* inBatches<T>(count: number, size: number, itemsOf: (i: number) => T[]): Generator<T[]> {
+  let slice: T[] = [];
+  for (let i = 0; i < count; i += 1) {
+    slice.push(...itemsOf(i));
+    while (slice.length >= size) {
+      yield slice.slice(0, size);
+      slice = slice.slice(size);
+    }
+  }
+  if (slice.length > 0) yield slice;
 }

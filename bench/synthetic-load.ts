@@ -1,83 +1,80 @@
 /**
  * Loads a synthetic graph (synthetic-graph.ts) through the project's planner and batched writer,
- * in several transactions: Neo4j caps the memory of one (70 % of its heap by default).
+ * one part per transaction as the generator makes it (Neo4j caps the memory of one transaction
+ * at 70 % of its heap by default; and the generator keeps no more than a part in memory).
  */
 import type { GraphDatabase } from '../src/neo4j/database.js';
 import { entityRows } from '../src/seeds/entity-rows.js';
 import { planSeedFiles } from '../src/seeds/plan.js';
-import type { ValidSeedFile } from '../src/seeds/validate.js';
 import { ensureGraphSchema } from '../src/store/graph-schema.js';
 import { writeSeedPlans } from '../src/store/seed-writer.js';
-import { syntheticGraph, type GraphSize } from './synthetic-graph.js';
+import type { SeedPlan } from '../src/graph/seed-plan.js';
+import { DEFAULT_BATCH, syntheticGraphParts, type GraphShape } from './synthetic-graph.js';
 
 export interface SyntheticLoad {
-  size: GraphSize;
+  size: string;
   seed: number;
   nodes: number;
   relationships: number;
-  /** Writing time, from the first transaction to the last commit. */
+  /** Writing time, summed over the transactions. */
   seconds: number;
-  /** Generating and planning time, before any write. */
+  /** Generating and planning time, summed over the parts. */
   plannedSeconds: number;
   transactions: number;
-}
-
-/** Generates the graph and replaces the database's graph with it. */
-export async function loadSyntheticGraph(
-  database: GraphDatabase,
-  size: GraphSize,
-  seed: number,
-): Promise<SyntheticLoad> {
-  let started = performance.now();
-  const parts = inParts(syntheticGraph(size, seed));
-  // The document's sentences come with part 0.
-  const plans = planSeedFiles(parts, entityRows(parts)).map((plan, i) =>
-    i === 0 ? plan : { ...plan, sentences: [] },
-  );
-  const plannedSeconds = (performance.now() - started) / 1000;
-  await ensureGraphSchema(database);
-  started = performance.now();
-  let nodes = 0;
-  let relationships = 0;
-  for (const [i, plan] of plans.entries()) {
-    const written = await writeSeedPlans(
-      database,
-      [plan],
-      i === 0 ? { pruneExcept: plans.map((p) => p.seedFile) } : {},
-    );
-    nodes += written.nodes;
-    relationships += written.relationships;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { size, seed, nodes, relationships, seconds, plannedSeconds, transactions: plans.length };
+  /** Peak resident memory of the generating process, in MiB. */
+  peakRssMiB?: number;
 }
 
 /**
- * The graph as several seed files, each loaded in its own transaction: the nodes first, then
- * the relationships and claims in slices that end at those nodes.
+ * The graph's parts, each planned as the loader writes it, one at a time: the document's
+ * sentences come with the first.
  */
-function inParts(graph: ValidSeedFile, relationshipsPerPart = 150_000): ValidSeedFile[] {
-  const { seed } = graph;
-  const slices = Math.max(1, Math.ceil(seed.relationships.length / relationshipsPerPart));
-  const claimsPerSlice = Math.ceil(seed.claims.length / slices);
-  const nodes: ValidSeedFile = {
-    ...graph,
-    name: `${graph.name}-nodes`,
-    seed: { ...seed, relationships: [], claims: [] },
-  };
-  const links = Array.from({ length: slices }, (_, i) => ({
-    ...graph,
-    name: `${graph.name}-links-${i}`,
-    seed: {
-      ...seed,
-      sources: [],
-      entities: [],
-      relationships: seed.relationships.slice(
-        i * relationshipsPerPart,
-        (i + 1) * relationshipsPerPart,
-      ),
-      claims: seed.claims.slice(i * claimsPerSlice, (i + 1) * claimsPerSlice),
-    },
-  }));
-  return [nodes, ...links];
+export function* syntheticPlans(
+  size: string,
+  shape: GraphShape,
+  seed: number,
+  batch = DEFAULT_BATCH,
+): Generator<SeedPlan> {
+  let first = true;
+  for (const part of syntheticGraphParts(`synthetic-${size}`, shape, seed, batch)) {
+    const [plan] = planSeedFiles([part], entityRows([part]));
+    yield first ? plan! : { ...plan!, sentences: [] };
+    first = false;
+  }
 }
+
+/** Generates the graph part by part and replaces the database's graph with it. */
+export async function loadSyntheticGraph(
+  database: GraphDatabase,
+  size: string,
+  shape: GraphShape,
+  seed: number,
+  batch = DEFAULT_BATCH,
+): Promise<SyntheticLoad> {
+  await ensureGraphSchema(database);
+  const load = { size, seed, nodes: 0, relationships: 0, seconds: 0, plannedSeconds: 0 };
+  let transactions = 0;
+  const plans = syntheticPlans(size, shape, seed, batch);
+  for (;;) {
+    let started = performance.now();
+    const { value: plan, done } = plans.next();
+    if (done) break;
+    load.plannedSeconds += (performance.now() - started) / 1000;
+    started = performance.now();
+    // The first part's load removes whatever else the graph held (an older graph's parts).
+    const written = await writeSeedPlans(
+      database,
+      [plan],
+      transactions === 0 ? { pruneExcept: [plan.seedFile] } : {},
+    );
+    load.seconds += (performance.now() - started) / 1000;
+    load.nodes += written.nodes;
+    load.relationships += written.relationships;
+    transactions += 1;
+  }
+  // The generator's, the planner's and the driver's memory together.
+  return { ...load, transactions, peakRssMiB: peakRssMiB() };
+}
+
+/** The process's peak resident memory in MiB (Linux reports KiB). */
+export const peakRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -75,6 +75,10 @@ const environmentSchema = z.object({
   RESPONSE_CACHE_MAX_BYTES: wholeNumber(
     'bytes of answers the response cache keeps; 0: none',
   ).default(64_000_000),
+  TRUSTED_DOCUMENTS_ONLY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
   HTTP_HEADERS_TIMEOUT_MS: positiveInt(
     'milliseconds a client may take to send its headers',
   ).default(20000),
@@ -153,6 +157,8 @@ export interface Config {
     responseCacheBytes: number;
     maxBodyBytes: number;
   };
+  /** True: only the explorer's trusted documents are answered, by hash; other documents refused. */
+  trustedDocumentsOnly: boolean;
   /** The read-only Cypher endpoint: its limits, and the bearer token it requires, if any. */
   cypher: {
     timeoutMs: number;
@@ -239,6 +245,7 @@ export function parseConfig(environment: Record<string, string | undefined>): Co
       responseCacheBytes: env.RESPONSE_CACHE_MAX_BYTES,
       maxBodyBytes: env.MAX_BODY_BYTES,
     },
+    trustedDocumentsOnly: env.TRUSTED_DOCUMENTS_ONLY,
     cypher: {
       timeoutMs: env.CYPHER_TIMEOUT_MS,
       maxRows: env.CYPHER_MAX_ROWS,

@@ -17,6 +17,7 @@ import { useNeo4jReadiness } from './http/use-neo4j-readiness.js';
 import { useOperationLimits } from './http/use-operation-limits.js';
 import { useOperationMetrics } from './http/use-operation-metrics.js';
 import { useResponseCache } from './http/use-response-cache.js';
+import { useTrustedDocuments } from './http/use-trusted-documents.js';
 import { maskError } from './masked-errors.js';
 import type { Metrics } from './metrics.js';
 import type { Logger } from './logger.js';
@@ -56,7 +57,7 @@ query KandadjiAttack {
 `;
 
 export function createApp(options: {
-  config: Pick<Config, 'corsOrigins' | 'production' | 'cypher' | 'limits'>;
+  config: Pick<Config, 'corsOrigins' | 'production' | 'cypher' | 'limits' | 'trustedDocumentsOnly'>;
   database: GraphDatabase;
   logger: Logger;
   metrics: Metrics;
@@ -94,6 +95,8 @@ export function createApp(options: {
       useCypherEndpoint({ database, config, logger }),
       useExplorer(),
       useHttpCaching(),
+      // Before the cache: a hash becomes its document, which the cache keys answers by.
+      useTrustedDocuments({ only: config.trustedDocumentsOnly, logger }),
       ...useResponseCache({
         database,
         metrics,

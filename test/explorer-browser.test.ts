@@ -1,8 +1,9 @@
 /**
  * The explorer at / in a real browser (Debian's Chromium through playwright-core), against the
  * seeded graph: search, an entity page with its facts and sources, the Kandadji attack's claims,
- * graph, map and timeline, and the Cypher console. Throughout, the page logs no error and asks
- * nothing of any other machine. Screenshots go to test-artifacts/explorer/.
+ * graph, map and timeline, and the Cypher console. Throughout, the page logs no error, asks
+ * nothing of any other machine, and sends its GraphQL operations as the hashes of its trusted
+ * documents, never as documents. Screenshots go to test-artifacts/explorer/.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,11 @@ let page: Page;
 let origin: string;
 const consoleErrors: string[] = [];
 const offMachineRequests: string[] = [];
+const graphqlRequests: { byHash: boolean; withDocument: boolean }[] = [];
+
+interface GraphQLExtensions {
+  persistedQuery?: { sha256Hash?: string };
+}
 
 beforeAll(async () => {
   await ensureBundle();
@@ -36,6 +42,16 @@ beforeAll(async () => {
   page.on('request', (request) => {
     const url = request.url();
     if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) offMachineRequests.push(url);
+    const { pathname, searchParams } = new URL(url);
+    if (pathname === '/graphql') {
+      const body = JSON.parse(request.postData() ?? '{}') as Record<string, unknown>;
+      const extensions = searchParams.get('extensions') ?? JSON.stringify(body.extensions ?? {});
+      graphqlRequests.push({
+        byHash:
+          'sha256Hash' in ((JSON.parse(extensions) as GraphQLExtensions).persistedQuery ?? {}),
+        withDocument: searchParams.has('query') || 'query' in body,
+      });
+    }
   });
 });
 afterAll(() => browser?.close());
@@ -45,6 +61,8 @@ afterEach(async (context) => {
   await page.screenshot({ path: artefact(`${name}.png`), fullPage: true });
   expect(consoleErrors).toEqual([]);
   expect(offMachineRequests).toEqual([]);
+  expect(graphqlRequests.length).toBeGreaterThan(0);
+  expect(graphqlRequests.filter((sent) => !sent.byHash || sent.withDocument)).toEqual([]);
 });
 
 describe('the explorer in headless Chromium', () => {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ensureBundle } from '../explorer/bundle.js';
+import { ensureBundle, persistedDocuments } from '../explorer/bundle.js';
 import { startCli, type CliRun } from './support/cli.js';
 import { clearGraph, postGraphQL, startTestService } from './support/service.js';
 
@@ -69,7 +69,7 @@ describe('the production build', () => {
     }
   });
 
-  it('starts with node dist/main.js, seeds the empty graph, serves GraphQL, GraphiQL and the explorer, and exits 0 on SIGTERM', async () => {
+  it('starts with node dist/main.js, seeds the empty graph, serves GraphQL, GraphiQL and the explorer (its operations by hash), and exits 0 on SIGTERM', async () => {
     server = startCli(
       {
         NODE_ENV: 'production',
@@ -99,6 +99,21 @@ describe('the production build', () => {
     const explorer = await fetch(`${url}/`);
     expect(explorer.status).toBe(200);
     expect(await explorer.text()).toContain('<title>sahel-graph explorer</title>');
+
+    // The explorer's operations by hash, from the manifest its build put in explorer/dist.
+    const { hash } = (await persistedDocuments()).get('Suggestions')!;
+    const byHash = await fetch(
+      `${url}/graphql?${new URLSearchParams({
+        variables: JSON.stringify({ query: 'Bazoum' }),
+        extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }),
+      })}`,
+    );
+    const answer = (await byHash.json()) as {
+      data?: { search: { edges: { node: { name: string } }[] } };
+      errors?: unknown[];
+    };
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.search.edges.map((edge) => edge.node.name)).toContain('Mohamed Bazoum');
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });

@@ -1,9 +1,10 @@
 /**
  * The Neo4j the three implementations share: an embedded Neo4j holding the synthetic graph of
  * one size. The store is kept under .data/bench/graphs/, named after the size, the seed number
- * and a hash of the code that generates and writes it, so a rerun reuses it and a change to that
- * code regenerates it. The graph is generated and written by `generate-graph.ts` in a child
- * process with a bigger Node heap (the large graph is millions of objects before it is written).
+ * and a hash of the generated data and of the code that writes it, so a rerun reuses it, and a
+ * change to the data or to the writing code regenerates it (a change to the generator that
+ * leaves its data alone does not). The graph is generated and written by `generate-graph.ts` in
+ * a child process, part by part.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,13 +16,12 @@ import type { Logger } from '../../src/logger.js';
 import type { GraphDatabase } from '../../src/neo4j/database.js';
 import { benchDatabase } from '../bench-database.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
-import type { GraphSize } from '../synthetic-graph.js';
+import { GRAPH_SIZES, syntheticGraphParts, type GraphSize } from '../synthetic-graph.js';
 import type { SyntheticLoad } from '../synthetic-load.js';
 
 const GRAPHS_DIR = resolve('.data/bench/graphs');
-/** What shapes the stored graph: a change to any of these regenerates it. */
-const GRAPH_CODE = [
-  'bench/synthetic-graph.ts',
+/** What writes the generated data into the store: a change to any of these regenerates it. */
+const WRITER_CODE = [
   'bench/synthetic-load.ts',
   'src/seeds/plan.ts',
   'src/store/seed-writer.ts',
@@ -32,8 +32,9 @@ const MEMORY: Record<GraphSize, { heap: string; pageCache: string }> = {
   small: { heap: '1g', pageCache: '512m' },
   medium: { heap: '6g', pageCache: '3g' },
   large: { heap: '6g', pageCache: '4g' },
+  // The store of 1M entities and 20M relationships is about ten times the large one's.
+  huge: { heap: '8g', pageCache: '8g' },
 };
-const GENERATOR_HEAP_MB = 14_000;
 
 export interface SharedGraph {
   boltUri: string;
@@ -46,9 +47,13 @@ export interface SharedGraph {
   stop(): Promise<void>;
 }
 
-async function codeHash(): Promise<string> {
+/** The hash of the writing code and of the generated data (streamed: a part at a time). */
+async function graphHash(size: GraphSize, seed: number): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of GRAPH_CODE) hash.update(await readFile(file));
+  for (const file of WRITER_CODE) hash.update(await readFile(file));
+  for (const part of syntheticGraphParts(`synthetic-${size}`, GRAPH_SIZES[size], seed)) {
+    hash.update(JSON.stringify(part.seed));
+  }
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -58,7 +63,7 @@ export async function openGraph(
   logger: Logger,
   progress: (message: string) => void,
 ): Promise<SharedGraph> {
-  const name = `${size}-seed${seed}-${await codeHash()}`;
+  const name = `${size}-seed${seed}-${await graphHash(size, seed)}`;
   const dir = join(GRAPHS_DIR, name);
   const marker = join(dir, 'load.json');
   const cached = existsSync(marker);
@@ -108,7 +113,6 @@ function generateInto(boltUri: string, size: GraphSize, seed: number): Promise<S
   const child = spawn(
     process.execPath,
     [
-      `--max-old-space-size=${GENERATOR_HEAP_MB}`,
       '--import',
       'tsx',
       resolve('bench/generate-graph.ts'),

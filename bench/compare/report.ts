@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { GraphSize } from '../synthetic-graph.js';
 import type { SyntheticLoad } from '../synthetic-load.js';
 import type { SuiteParams } from './operations.js';
-import type { Implementation } from './servers/types.js';
+import { OURS_CACHED, type Implementation, type ServerName } from './servers/types.js';
 import type { TimingResult } from './timing.js';
 
 export interface SizeResult {
@@ -15,10 +15,12 @@ export interface SizeResult {
   params: SuiteParams;
   /** Per operation: "same", or where an implementation's answer differs from ours. */
   equivalence: Record<string, Partial<Record<Implementation, string[]>>>;
+  /** With `--cached`, per read of ours: whether the cached answers were the uncached one. */
+  cachedIdentical?: Record<string, boolean>;
   timing: TimingResult[];
   memory: {
     /** Peak resident memory of each server process, in MiB. */
-    serversMaxRssMiB: Partial<Record<Implementation, number>>;
+    serversMaxRssMiB: Partial<Record<ServerName, number>>;
     /** The Neo4j JVM's resident memory at the end and its peak, in MiB. */
     neo4j: { rssMiB: number; peakRssMiB: number } | null;
   };
@@ -58,17 +60,21 @@ export function ratios(timing: TimingResult[], operation: string) {
   };
 }
 
-/** A markdown table of one size's timings, one row per operation. */
+/** One timing as a cell: requests/s · p50 / p99 ms · statements per request. */
+function timingCell(result: SizeResult, operation: string, server: ServerName): string {
+  const r = result.timing.find((x) => x.operation === operation && x.implementation === server);
+  return r
+    ? `${fixed(r.requestsPerSecond, 0)} · ${fixed(r.p50)} / ${fixed(r.p99)} · ${fixed(r.statementsPerRequest, 1)}${r.errors ? ` · ${r.errors} err` : ''}`
+    : '-';
+}
+
+/** A markdown table of one size's timings, one row per operation all three implementations ran. */
 export function timingTable(result: SizeResult): string {
-  const operations = [...new Set(result.timing.map((r) => r.operation))];
-  const cell = (operation: string, implementation: Implementation) => {
-    const r = result.timing.find(
-      (x) => x.operation === operation && x.implementation === implementation,
-    );
-    return r
-      ? `${fixed(r.requestsPerSecond, 0)} · ${fixed(r.p50)} / ${fixed(r.p99)} · ${fixed(r.statementsPerRequest, 1)}${r.errors ? ` · ${r.errors} err` : ''}`
-      : '-';
-  };
+  const operations = [
+    ...new Set(result.timing.filter((r) => r.implementation === 'floor').map((r) => r.operation)),
+  ];
+  const cell = (operation: string, implementation: Implementation) =>
+    timingCell(result, operation, implementation);
   const lines = [
     '| operation | ours | @neo4j/graphql | floor | ours ÷ library, req/s | ours ÷ floor, p50 | same data |',
     '| --- | --- | --- | --- | --- | --- | --- |',
@@ -80,6 +86,30 @@ export function timingTable(result: SizeResult): string {
       .map(([implementation]) => implementation);
     lines.push(
       `| ${operation} | ${cell(operation, 'ours')} | ${cell(operation, 'neo4j-graphql')} | ${cell(operation, 'floor')} | ${fixed(r.throughputVsLibrary, 2)}× | ${fixed(r.p50VsFloor, 2)}× | ${differs.length ? `differs: ${differs.join(', ')}` : 'yes'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Ours alone, one row per read (the suite's and the explorer's): uncached and, with `--cached`,
+ * through the response cache, with the ratio of their throughputs.
+ */
+export function oursTable(result: SizeResult): string {
+  const operations = [
+    ...new Set(result.timing.filter((r) => r.implementation === 'ours').map((r) => r.operation)),
+  ];
+  const throughput = (operation: string, server: ServerName) =>
+    result.timing.find((r) => r.operation === operation && r.implementation === server)
+      ?.requestsPerSecond ?? NaN;
+  const lines = [
+    `| operation | ours | ${OURS_CACHED} | cached ÷ uncached, req/s | identical answers |`,
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const operation of operations) {
+    const identical = result.cachedIdentical?.[operation];
+    lines.push(
+      `| ${operation} | ${timingCell(result, operation, 'ours')} | ${timingCell(result, operation, OURS_CACHED)} | ${fixed(throughput(operation, OURS_CACHED) / throughput(operation, 'ours'), 1)}× | ${identical === undefined ? '-' : identical ? 'yes' : 'NO'} |`,
     );
   }
   return lines.join('\n');
@@ -132,7 +162,16 @@ export async function updateBenchmarksMd(results: BenchResults, resultsFile: str
     '',
     'Each cell: requests/s · p50 / p99 latency in ms · Cypher statements per request.',
     '',
-    ...results.sizes.flatMap((size) => [sizeSummary(size), '', timingTable(size), '']),
+    ...results.sizes.flatMap((size) => [
+      sizeSummary(size),
+      '',
+      timingTable(size),
+      '',
+      `Ours alone: the explorer's operations${size.cachedIdentical ? ', and every read through the response cache' : ''}.`,
+      '',
+      oursTable(size),
+      '',
+    ]),
     END,
   ].join('\n');
   await writeFile(path, text.slice(0, from) + section + text.slice(to + END.length));

@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- options]`: the same eight operations served by three GraphQL
- * implementations over the same Neo4j holding a synthetic graph (see BENCHMARKS.md). Per graph
- * size: open (or generate) the graph, start each implementation in its own process, choose the
- * operations' parameters from the graph, check that all three return the same normalised data,
- * then time them interleaved and record throughput, latency, Cypher statements per request and
- * memory. Writes bench/results/bench-<time>.json and the figures in BENCHMARKS.md.
+ * implementations over the same Neo4j holding a synthetic graph (see BENCHMARKS.md), and the
+ * explorer's own operations served by ours. Per graph size: open (or generate) the graph, start
+ * each implementation in its own process, choose the operations' parameters from the graph,
+ * check that all three return the same normalised data, then time them interleaved and record
+ * throughput, latency, Cypher statements per request and memory. Writes
+ * bench/results/bench-<time>.json and the figures in BENCHMARKS.md.
  *
- *   --full               all sizes (small, medium, large); the default (quick) is small only
- *   --sizes a,b          these sizes
+ *   --cached             also time every read of ours through its response cache, apart
+ *   --full               sizes small, medium and large; the default (quick) is small only
+ *   --sizes a,b          these sizes (huge: 1M entities, asked for by name only)
  *   --seed <n>           the generator's seed number (42)
  *   --requests <n>       timed requests per operation and implementation (300)
  *   --rounds <n>         interleaved rounds (5)
@@ -18,14 +20,17 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../src/logger.js';
-import { GRAPH_SIZES, type GraphSize } from '../synthetic-graph.js';
+import { FULL_SIZES, GRAPH_SIZES, type GraphSize } from '../synthetic-graph.js';
 import { postGraphql } from './client.js';
 import { differences } from './compare.js';
+import { EXPLORER_OPERATION_NAMES, explorerOperations } from './explorer-operations.js';
 import { openGraph, type SharedGraph } from './graph.js';
 import { OPERATION_NAMES, operations, pageRequests, type SuiteParams } from './operations.js';
+import { oursReads } from './ours-reads.js';
 import { chooseParams } from './params.js';
 import {
   machine,
+  oursTable,
   timingTable,
   updateBenchmarksMd,
   writeResults,
@@ -34,11 +39,17 @@ import {
   type SizeResult,
 } from './report.js';
 import { ServerProcess } from './server-process.js';
-import { IMPLEMENTATIONS, type Implementation } from './servers/types.js';
+import {
+  IMPLEMENTATIONS,
+  OURS_CACHED,
+  type Implementation,
+  type ServerName,
+} from './servers/types.js';
 import { runTiming, type Target } from './timing.js';
 
 const { values: args } = parseArgs({
   options: {
+    cached: { type: 'boolean', default: false },
     full: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     seed: { type: 'string', default: '42' },
@@ -50,16 +61,17 @@ const { values: args } = parseArgs({
   },
 });
 
-const sizes = (args.sizes?.split(',') ?? (args.full ? Object.keys(GRAPH_SIZES) : ['small'])).map(
-  (size) => size.trim(),
+const sizes = (args.sizes?.split(',') ?? (args.full ? FULL_SIZES : ['small'])).map((size) =>
+  size.trim(),
 ) as GraphSize[];
 for (const size of sizes) {
   if (!(size in GRAPH_SIZES)) throw new Error(`unknown size "${size}"`);
 }
 const only = args.only?.split(',').map((name) => name.trim());
+const KNOWN_OPERATIONS = [...OPERATION_NAMES, ...EXPLORER_OPERATION_NAMES];
 for (const name of only ?? []) {
-  if (!(OPERATION_NAMES as readonly string[]).includes(name))
-    throw new Error(`unknown operation "${name}" (known: ${OPERATION_NAMES.join(', ')})`);
+  if (!KNOWN_OPERATIONS.includes(name))
+    throw new Error(`unknown operation "${name}" (known: ${KNOWN_OPERATIONS.join(', ')})`);
 }
 const options = {
   requests: Number(args.requests),
@@ -143,9 +155,12 @@ async function benchSize(size: GraphSize): Promise<{ result: SizeResult; allSame
     } as SizeResult).split('\n')[0]!,
   );
   servers = await Promise.all(
-    IMPLEMENTATIONS.map((implementation) => ServerProcess.start(implementation, shared.boltUri)),
+    ([...IMPLEMENTATIONS, ...(args.cached ? [OURS_CACHED] : [])] as ServerName[]).map((name) =>
+      ServerProcess.start(name, shared.boltUri),
+    ),
   );
-  const urls = Object.fromEntries(servers.map((s) => [s.implementation, s.url])) as Record<
+  const compared = servers.filter((server) => server.implementation !== OURS_CACHED);
+  const urls = Object.fromEntries(compared.map((s) => [s.implementation, s.url])) as Record<
     Implementation,
     string
   >;
@@ -160,16 +175,16 @@ async function benchSize(size: GraphSize): Promise<{ result: SizeResult; allSame
   for (const op of ops) {
     const answers: Partial<Record<Implementation, unknown>> = {};
     const lines: string[] = [];
-    for (const server of servers) {
-      const request = op.requests[server.implementation];
+    for (const server of compared) {
+      const request = op.requests[server.implementation as Implementation];
       try {
         const data = await postGraphql(server.url, request.query, request.variables);
-        answers[server.implementation] = request.normalise(data);
+        answers[server.implementation as Implementation] = request.normalise(data);
         targets.push({
           operation: op.name,
           implementation: server.implementation,
           server,
-          body: JSON.stringify({ query: request.query, variables: request.variables }),
+          request: { body: JSON.stringify({ query: request.query, variables: request.variables }) },
         });
       } catch (error) {
         allSame = false;
@@ -196,6 +211,20 @@ async function benchSize(size: GraphSize): Promise<{ result: SizeResult; allSame
     for (const line of lines) log(`      ${line}`);
   }
 
+  const ours = targets.filter((target) => target.implementation === 'ours');
+  const explorer = (await explorerOperations(params)).filter(
+    (op) => !only || only.includes(op.name),
+  );
+  const reads = await oursReads(
+    ours.map(({ operation, request }) => ({ name: operation, request })),
+    explorer,
+    compared.find((server) => server.implementation === 'ours')!,
+    servers.find((server) => server.implementation === OURS_CACHED),
+    log,
+  );
+  targets.push(...reads.targets);
+  if (Object.values(reads.identical).includes(false)) allSame = false;
+
   let timing: SizeResult['timing'] = [];
   if (!args['no-timing'] && !abort.signal.aborted) {
     log(
@@ -215,6 +244,7 @@ async function benchSize(size: GraphSize): Promise<{ result: SizeResult; allSame
     neo4jMemory: shared.neo4jMemory,
     params,
     equivalence,
+    cachedIdentical: reads.identical,
     timing,
     memory: { serversMaxRssMiB, neo4j: await jvmMemory(shared.jvmPid) },
   };
@@ -246,7 +276,8 @@ async function main(): Promise<number> {
     const { result, allSame: same } = outcome;
     allSame &&= same;
     results.sizes.push(result);
-    if (result.timing.length > 0) log(`\n${sizeSummary(result)}\n\n${timingTable(result)}`);
+    if (result.timing.length > 0)
+      log(`\n${sizeSummary(result)}\n\n${timingTable(result)}\n\n${oursTable(result)}`);
   }
   if (!args['no-timing'] && !abort.signal.aborted && results.sizes.length > 0) {
     const file = await writeResults(results);

@@ -9,21 +9,22 @@ import getPort from 'get-port';
 import { statementCount } from './query-counter.js';
 import { startFloor } from './servers/floor.js';
 import { startNeo4jGraphql } from './servers/neo4j-graphql.js';
-import { startOurs } from './servers/ours.js';
-import { HOST, IMPLEMENTATIONS, type Implementation, type StartServer } from './servers/types.js';
+import { startOurs, startOursCached } from './servers/ours.js';
+import { HOST, OURS_CACHED, type ServerName, type StartServer } from './servers/types.js';
 
-const STARTERS: Record<Implementation, StartServer> = {
+const STARTERS: Record<ServerName, StartServer> = {
   ours: startOurs,
   'neo4j-graphql': startNeo4jGraphql,
   floor: startFloor,
+  [OURS_CACHED]: startOursCached,
 };
 
 const [name, boltUri] = process.argv.slice(2);
-if (!IMPLEMENTATIONS.includes(name as Implementation) || !boltUri) {
-  console.error(`usage: serve.ts <${IMPLEMENTATIONS.join('|')}> <bolt uri>`);
+if (!(name && name in STARTERS) || !boltUri) {
+  console.error(`usage: serve.ts <${Object.keys(STARTERS).join('|')}> <bolt uri>`);
   process.exit(2);
 }
-const server = await STARTERS[name as Implementation](boltUri, await getPort({ host: HOST }));
+const server = await STARTERS[name as ServerName](boltUri, await getPort({ host: HOST }));
 console.log(JSON.stringify({ url: server.url }));
 
 export interface ServerStats {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { ServerStats } from './serve.js';
-import type { Implementation } from './servers/types.js';
+import type { ServerName } from './servers/types.js';
 
 const START_TIMEOUT_MS = 90_000;
 
@@ -14,7 +14,7 @@ export class ServerProcess {
   private readonly waiting: ((stats: ServerStats) => void)[] = [];
 
   private constructor(
-    readonly implementation: Implementation,
+    readonly implementation: ServerName,
     readonly url: string,
     private readonly child: ChildProcess,
     lines: ReturnType<typeof createInterface>,
@@ -27,7 +27,7 @@ export class ServerProcess {
   }
 
   /** Starts `serve.ts <implementation>` and waits for its URL. */
-  static start(implementation: Implementation, boltUri: string): Promise<ServerProcess> {
+  static start(implementation: ServerName, boltUri: string): Promise<ServerProcess> {
     const serve = fileURLToPath(new URL('./serve.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', serve, implementation, boltUri], {
       stdio: ['pipe', 'pipe', 'inherit'],

@@ -12,7 +12,8 @@ export interface Target {
   operation: string;
   implementation: string;
   server: ServerProcess;
-  body: string;
+  /** A POST of this JSON body, or a GET with this query string (the explorer's requests). */
+  request: { body: string } | { search: string };
 }
 
 export interface TimingOptions {
@@ -51,10 +52,18 @@ function fire(target: Target, amount: number, concurrency: number, signal: Abort
     let lastAnswer = started;
     const instance = autocannon(
       {
-        url: target.server.url,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: target.body,
+        ...('body' in target.request
+          ? {
+              url: target.server.url,
+              method: 'POST' as const,
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              body: target.request.body,
+            }
+          : {
+              url: `${target.server.url}?${target.request.search}`,
+              method: 'GET' as const,
+              headers: { accept: 'application/json' },
+            }),
         amount,
         connections: Math.min(concurrency, amount),
         timeout: 60,
