@@ -1,20 +1,16 @@
 /** The ingest on short articles written for it: English and French, one restating known facts. */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
 import { readKnowledgeFolder } from '../src/ingest/knowledge.js';
 import { SEED_DIR } from '../src/seeds/load.js';
+import { runScript, scriptFailure } from './support/scripts.js';
 
-const run = promisify(execFile);
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const FIXTURES = join(PROJECT, 'test', 'fixtures', 'ingest');
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
+const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
 
 async function ingestFixture(name: string, date: string): Promise<Reading> {
   const text = await readFile(join(FIXTURES, `${name}.txt`), 'utf8');
@@ -175,19 +171,15 @@ describe('npm run ingest, then ingest:accept', () => {
       await cp(SEED_DIR, seeds, { recursive: true });
       const drafts = join(dir, 'drafts');
       const article = join(FIXTURES, 'kandadji-fr-2023-10-05.txt');
-      const ingest = await run(
-        TSX,
-        [
-          'src/scripts/ingest.ts',
-          article,
-          '--date',
-          '2023-10-05',
-          '--seeds',
-          seeds,
-          '--drafts',
-          drafts,
-        ],
-        { cwd: PROJECT },
+      const ingest = await runScript(
+        'ingest.ts',
+        article,
+        '--date',
+        '2023-10-05',
+        '--seeds',
+        seeds,
+        '--drafts',
+        drafts,
       );
       expect(ingest.stdout).toMatch(/kandadji-attack-2023-09-28 +LINKED/);
       const draftPath = join(drafts, 'kandadji-fr-2023-10-05.yaml');
@@ -196,15 +188,11 @@ describe('npm run ingest, then ingest:accept', () => {
       const text = await readFile(join(drafts, 'kandadji-fr-2023-10-05.txt'), 'utf8');
       for (const claim of draft.claims) expect(text).toContain(claim.quote);
 
-      const refused = await run(TSX, ['src/scripts/seed-check.ts', draftPath, '--dir', seeds], {
-        cwd: PROJECT,
-      }).catch((error: { code: number; stderr: string }) => error);
+      const refused = await scriptFailure('seed-check.ts', draftPath, '--dir', seeds);
       expect(refused).toMatchObject({ code: 1 });
-      await run(TSX, ['src/scripts/ingest-accept.ts', draftPath, '--seeds', seeds], {
-        cwd: PROJECT,
-      });
+      await runScript('ingest-accept.ts', draftPath, '--seeds', seeds);
       expect((await readdir(seeds)).sort()).toContain('kandadji-fr-2023-10-05.yaml');
-      const check = await run(TSX, ['src/scripts/seed-check.ts', '--dir', seeds], { cwd: PROJECT });
+      const check = await runScript('seed-check.ts', '--dir', seeds);
       expect(check.stdout).toMatch(/3 seed files are valid/);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -215,27 +203,28 @@ describe('npm run ingest, then ingest:accept', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-bad-'));
     try {
       const article = join(FIXTURES, 'ambush-en-2024-03-22.txt');
-      const badDate = await run(TSX, ['src/scripts/ingest.ts', article, '--date', '2024-02-30'], {
-        cwd: PROJECT,
-      }).catch((error: { code: number; stderr: string }) => error);
-      expect(badDate).toMatchObject({ code: 2 });
-      expect((badDate as { stderr: string }).stderr).toMatch(/--date .* \(got 2024-02-30\)/);
+      const badDate = await scriptFailure('ingest.ts', article, '--date', '2024-02-30');
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toMatch(/--date .* \(got 2024-02-30\)/);
       const empty = join(dir, 'empty.txt');
       await writeFile(empty, '  \n');
-      const noWords = await run(
-        TSX,
-        ['src/scripts/ingest.ts', empty, '--date', '2024-02-03', '--drafts', join(dir, 'drafts')],
-        { cwd: PROJECT },
-      ).catch((error: { code: number; stderr: string }) => error);
-      expect(noWords).toMatchObject({ code: 1 });
-      expect((noWords as { stderr: string }).stderr).toMatch(/empty: the article has no words/);
+      const noWords = await scriptFailure(
+        'ingest.ts',
+        empty,
+        '--date',
+        '2024-02-03',
+        '--drafts',
+        join(dir, 'drafts'),
+      );
+      expect(noWords.code).toBe(1);
+      expect(noWords.stderr).toMatch(/empty: the article has no words/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('ingest:eval prints the table and one JSON object as its last line', async () => {
-    const { stdout } = await run(TSX, ['src/scripts/ingest-eval.ts', '--json'], { cwd: PROJECT });
+    const { stdout } = await runScript('ingest-eval.ts', '--json');
     const figures = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(Object.keys(figures)).toEqual([
       'entitiesFound',

@@ -491,7 +491,7 @@ const FRENCH: Lexicon = {
     { pattern: 'au moins|plus de|pas moins de', qualifier: 'at_least' },
     { pattern: "au plus|jusqu'a|moins de", qualifier: 'at_most' },
     {
-      pattern: 'environ|pres de|quelque|quelques|approximativement|une vingtaine de',
+      pattern: 'environ|pres de|quelque|quelques|approximativement',
       qualifier: 'about',
     },
     { pattern: 'une dizaine de', qualifier: 'about', value: 10 },
