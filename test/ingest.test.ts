@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildDraft } from '../src/ingest/draft.js';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
 import { readKnowledgeFolder } from '../src/ingest/knowledge.js';
+import { reviewSummary } from '../src/ingest/review.js';
 import { SEED_DIR } from '../src/seeds/load.js';
 import { runScript, scriptFailure } from './support/scripts.js';
 
@@ -86,6 +88,55 @@ describe('a French report of the Kandadji attack a week later', () => {
     expect(reading.sources.cited.find((source) => source.id === wounded?.claimedBy)?.kind).toBe(
       'anonymous-source',
     );
+  });
+});
+
+describe('a report restating a known claim', () => {
+  const text = [
+    "Niger : retour sur l'attaque de Kandadji",
+    '',
+    "L'attaque du jeudi 28 septembre à Kandadji a visé une unité de l'armée. Au moins 12 soldats ont été tués, selon le ministère de la Défense. Une vingtaine de soldats ont été blessés, selon le ministère de la Défense.",
+  ].join('\n');
+
+  it("takes the known claim's id and claimant, keeping its own quote and report", async () => {
+    const knowledge = await readKnowledgeFolder(SEED_DIR);
+    const reading = ingestArticle({ text, date: '2023-10-05', name: 'restated' }, knowledge);
+    const restated = reading.claims.find(({ claim }) => claim.property === 'soldiers_killed');
+    const known = knowledge.claims.find(
+      (claim) => claim.id === 'kandadji-attack-soldiers-killed-ministry',
+    )!;
+    expect(restated).toMatchObject({
+      restates: known.id,
+      claim: {
+        ...known,
+        reportedIn: ['article-restated'],
+        quote: 'Au moins 12 soldats ont été tués',
+      },
+    });
+    // Another figure of the same claimant is new: a claim of its own, by a cited source.
+    const wounded = reading.claims.find(({ claim }) => claim.property === 'soldiers_wounded')!;
+    expect(wounded.restates).toBeUndefined();
+    expect(knowledge.claims.map((claim) => claim.id)).not.toContain(wounded.claim.id);
+    expect(reading.sources.cited.map((source) => source.id)).toEqual([wounded.claim.claimedBy]);
+    const draft = buildDraft(reading, 'restated.txt');
+    expect(draft.draft.claims.find((claim) => claim.id === known.id)?.restates).toMatch(
+      /known claim kandadji-attack-soldiers-killed-ministry/,
+    );
+    expect(reviewSummary(reading, 'restated.yaml')).toMatch(
+      /"Au moins 12 soldats ont été tués" +RESTATES known claim kandadji-attack-soldiers-killed-ministry/,
+    );
+  });
+
+  it('does not restate a known claim of another claimant', async () => {
+    const reading = ingestArticle(
+      {
+        text: text.replaceAll('selon le ministère de la Défense', 'selon un élu local'),
+        date: '2023-10-05',
+        name: 'other',
+      },
+      await readKnowledgeFolder(SEED_DIR),
+    );
+    expect(reading.claims.some((claim) => claim.restates)).toBe(false);
   });
 });
 

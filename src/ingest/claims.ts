@@ -19,6 +19,8 @@ export interface ArticleSources {
 export interface DraftClaim {
   claim: SeedClaim;
   sentence: number;
+  /** The id of the known claim it restates, when it does (restated.ts). */
+  restates?: string;
 }
 
 export function buildClaims(

@@ -29,7 +29,7 @@ export interface DraftNotes {
   places: { entity: string; name: string; found: string }[];
   dates: { phrase: string; value: string; precision: string; sentence: string }[];
   events: { entity: string; linked: boolean; why: string; sentence: string }[];
-  claims: { id: string; sentence: string }[];
+  claims: { id: string; restates?: string; sentence: string }[];
   uncertain: { item: string; why: string }[];
 }
 
@@ -74,7 +74,13 @@ export function buildDraft(reading: Reading, documentFile: string): DraftFile {
         why: candidate.link?.why ?? 'no known event of that type, date and place: proposed as new',
         sentence: candidate.triggers[0]!.sentence.text,
       })),
-      claims: claims.map((claim) => ({ id: claim.claim.id, sentence: sentence(claim.sentence) })),
+      claims: claims.map((claim) => ({
+        id: claim.claim.id,
+        ...(claim.restates
+          ? { restates: `the known claim ${claim.restates}: this article adds its report` }
+          : {}),
+        sentence: sentence(claim.sentence),
+      })),
       uncertain: entities.flatMap((entity) =>
         entity.doubts.map((why) => ({ item: entity.id, why })),
       ),

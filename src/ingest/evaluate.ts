@@ -94,8 +94,12 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
   const curatedSources = new Map(
     [...curated.sources, ...known.sources].map((source) => [source.id, source]),
   );
+  // A claim that restates a known claim is claimed by the known claim's source.
   const draftSources = new Map(
-    [reading.sources.article, ...reading.sources.cited].map((source) => [source.id, source]),
+    [reading.sources.article, ...reading.sources.cited, ...known.sources].map((source) => [
+      source.id,
+      source,
+    ]),
   );
   const sameClaimant = (draft: SeedSource | undefined, target: SeedSource | undefined): boolean => {
     if (!draft || !target || draft.kind !== target.kind) return false;

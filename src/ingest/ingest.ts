@@ -13,6 +13,7 @@ import { findDistances, findFigures } from './figures.js';
 import { Gazetteer } from './gazetteer.js';
 import type { Knowledge } from './knowledge.js';
 import { linkKnownEntities } from './linking.js';
+import { reuseKnownClaims } from './restated.js';
 import { ArticleText, FoldedText, detectLanguage, slugify, type Language } from './text.js';
 
 export interface ArticleInput {
@@ -92,6 +93,7 @@ export function ingestArticle(input: ArticleInput, knowledge: Knowledge): Readin
   const figures = findFigures(folded, language);
   const distances = findDistances(folded, language);
   const claims = buildClaims(article, folded, figures, distances, events, entities, sources);
+  reuseKnownClaims(claims, sources, knowledge);
   const relationships = eventRelationships(events, articleSource.id);
   return {
     input: { ...input, language },

@@ -27,9 +27,9 @@ export function reviewSummary(reading: Reading, draftPath: string): string {
     );
   }
   lines.push('', `Claims with figures (${reading.claims.length}):`);
-  for (const { claim } of reading.claims) {
+  for (const { claim, restates } of reading.claims) {
     lines.push(
-      `  ${claim.property} = ${claim.value} (${claim.qualifier}) claimed by ${claim.claimedBy}: "${claim.quote}"`,
+      `  ${claim.property} = ${claim.value} (${claim.qualifier}) claimed by ${claim.claimedBy}: "${claim.quote}"${restates ? `  RESTATES known claim ${restates}` : ''}`,
     );
   }
   const doubts = reading.entities.flatMap((entity) =>
