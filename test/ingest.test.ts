@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildDraft } from '../src/ingest/draft.js';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
-import { readKnowledgeFolder } from '../src/ingest/knowledge.js';
+import { readKnowledge, readKnowledgeFolder } from '../src/ingest/knowledge.js';
 import { reviewSummary } from '../src/ingest/review.js';
 import { SEED_DIR } from '../src/seeds/load.js';
 import { runScript, scriptFailure } from './support/scripts.js';
@@ -137,6 +137,28 @@ describe('a report restating a known claim', () => {
       await readKnowledgeFolder(SEED_DIR),
     );
     expect(reading.claims.some((claim) => claim.restates)).toBe(false);
+  });
+});
+
+describe('the points of the places an article names', () => {
+  it("takes a known village's point from the seed files, and flags it when only GeoNames is there", async () => {
+    const text = await readFile(join(FIXTURES, 'kandadji-suite-fr-2023-10-06.txt'), 'utf8');
+    const input = { text, date: '2023-10-06', name: 'kandadji-suite' };
+    const known = buildDraft(ingestArticle(input, await readKnowledgeFolder(SEED_DIR)), 'k.txt');
+    expect(known.draft.places.find((place) => place.entity === 'kandadji')).toMatchObject({
+      known: true,
+      pointFrom: 'known entity',
+      found: 'known entity: kandadji, unverified; 14.6, 1 (within 10 km)',
+    });
+    // Knowing only the background, Kandadji is new, and GeoNames (1,000 people or more) lacks it.
+    const background = await readKnowledge([join(SEED_DIR, 'background.yaml')]);
+    const reading = ingestArticle(input, background);
+    const village = reading.entities.find((entity) => entity.name === 'Kandadji')!;
+    expect(village.known).toBeUndefined();
+    expect(village.doubts.join()).toMatch(/not in the gazetteer/);
+    expect(buildDraft(reading, 'k.txt').draft.places).toContainEqual(
+      expect.objectContaining({ entity: village.id, known: false, pointFrom: 'none' }),
+    );
   });
 });
 

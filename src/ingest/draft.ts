@@ -7,7 +7,7 @@
  */
 import { stringify } from 'yaml';
 import type { SeedEntity, SeedFile } from '../seeds/format.js';
-import type { ArticleEntity } from './entities.js';
+import { pointNote, type ArticleEntity } from './entities.js';
 import { timeValueOf, type Reading } from './ingest.js';
 
 export const DRAFT_KEY = 'draft';
@@ -26,7 +26,14 @@ export interface DraftNotes {
     how: string;
     sentence: string;
   }[];
-  places: { entity: string; name: string; found: string }[];
+  places: {
+    entity: string;
+    name: string;
+    known: boolean;
+    /** "known entity", "GeoNames", or "none" for a place that needs a point. */
+    pointFrom: string;
+    found: string;
+  }[];
   dates: { phrase: string; value: string; precision: string; sentence: string }[];
   events: { entity: string; linked: boolean; why: string; sentence: string }[];
   claims: { id: string; restates?: string; sentence: string }[];
@@ -53,14 +60,13 @@ export function buildDraft(reading: Reading, documentFile: string): DraftFile {
           sentence: sentence(mention.sentence),
         })),
       ),
-      places: newEntities
+      places: entities
         .filter((entity) => entity.kind === 'Place')
         .map((entity) => ({
           entity: entity.id,
           name: entity.name,
-          found: entity.geocode
-            ? `GeoNames: ${entity.geocode.place.name}, ${entity.geocode.place.adminRegion ?? 'no region'}, ${entity.geocode.place.country}`
-            : 'not in the gazetteer',
+          known: entity.known !== undefined,
+          ...pointNote(entity),
         })),
       dates: dates.map((date) => ({
         phrase: date.phrase,

@@ -1,4 +1,5 @@
 /** The review summary printed after ingesting: what was linked, what is new, what is uncertain. */
+import { pointNote } from './entities.js';
 import type { Reading } from './ingest.js';
 
 export function reviewSummary(reading: Reading, draftPath: string): string {
@@ -20,6 +21,9 @@ export function reviewSummary(reading: Reading, draftPath: string): string {
     lines.push(
       `  ${entity.id}  ${entity.kind}${entity.subkinds.length ? `/${entity.subkinds.join(',')}` : ''}  (${entity.kindReason ?? ''})`,
     );
+  const places = reading.entities.filter((entity) => entity.kind === 'Place');
+  lines.push('', `Places (${places.length}):`);
+  for (const place of places) lines.push(`  ${place.id}  ${pointNote(place).found}`);
   lines.push('', `Events (${reading.events.length}):`);
   for (const { candidate, entity } of reading.events) {
     lines.push(
