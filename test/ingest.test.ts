@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildDraft } from '../src/ingest/draft.js';
+import { evaluateLinks } from '../src/ingest/evaluate.js';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
 import { readKnowledge, readKnowledgeFolder } from '../src/ingest/knowledge.js';
 import { reviewSummary } from '../src/ingest/review.js';
@@ -236,6 +237,22 @@ describe('a French dispatch with decimals, bare months and a claimant after its 
   });
 });
 
+describe("the eval's links against a gold list", () => {
+  it('counts a link to another entity as wrong and a listed one not made as missed', async () => {
+    const reading = await ingestFixture('kandadji-suite-fr-2023-10-06', '2023-10-06');
+    const right = evaluateLinks(reading, {
+      Kandadji: 'kandadji',
+      attaque: 'kandadji-attack-2023-09-28',
+    });
+    expect(right.linksFound).toEqual({ right: 2, of: 2 });
+    const wrong = evaluateLinks(reading, { Kandadji: 'niamey', AFP: 'reuters' });
+    expect(wrong.linksCorrect.right).toBe(0);
+    expect(wrong.linksFound).toEqual({ right: 0, of: 2 });
+    expect(wrong.misses).toContain('link wrong: "Kandadji" -> kandadji');
+    expect(wrong.misses).toContain('link missed: "AFP" -> reuters');
+  });
+});
+
 describe('npm run ingest, then ingest:accept', () => {
   it('writes a draft that seed:check refuses until accepted, then accepts it into the seed folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-'));
@@ -299,7 +316,7 @@ describe('npm run ingest, then ingest:accept', () => {
   it('ingest:eval prints the table and one JSON object as its last line', async () => {
     const { stdout } = await runScript('ingest-eval.ts', '--json');
     const figures = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(Object.keys(figures)).toEqual([
+    expect(Object.keys(figures).slice(0, 6)).toEqual([
       'entitiesFound',
       'linksCorrect',
       'claimsRight',
@@ -307,6 +324,11 @@ describe('npm run ingest, then ingest:accept', () => {
       'quotesVerbatim',
       'secondsPerArticle',
     ]);
+    // linksCorrect counts the fixture articles' links too (gold list: fixtures/ingest/links.yaml).
+    expect(figures.linksCounted).toBeGreaterThan(20);
+    expect(figures.linksCorrect).toBeGreaterThanOrEqual(0.95);
+    expect(figures.fixtureLinksFound).toBeGreaterThanOrEqual(0.95);
+    expect(stdout).toMatch(/kandadji-suite-fr-2023-10-06: links correct +100\.0%/);
     expect(figures.quotesVerbatim).toBe(1);
     expect(figures.datesRight).toBe(1);
     expect(figures.claimsRight).toBeGreaterThanOrEqual(0.8);

@@ -165,6 +165,46 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
   return { entitiesFound, linksCorrect, claimsRight, datesRight, quotesVerbatim, misses };
 }
 
+/** Words of an article that must link to a known entity (a gold list entry). */
+export type GoldLinks = Record<string, string>;
+
+/**
+ * The draft's links against a gold list: a link is correct when its mention overlaps words the
+ * list gives for its entity; listed words are found when a link to their entity overlaps them.
+ */
+export function evaluateLinks(
+  reading: Reading,
+  gold: GoldLinks,
+): { linksCorrect: Measure; linksFound: Measure; misses: string[] } {
+  const text = reading.article.raw;
+  const misses: string[] = [];
+  const links = reading.entities
+    .filter((entity) => entity.known)
+    .flatMap((entity) => entity.mentions.map((mention) => ({ id: entity.id, mention })));
+  const overlaps = (words: string, id: string, link: (typeof links)[number]) =>
+    link.id === id && spansOverlap(text, words, link.mention);
+  const entries = Object.entries(gold);
+  const linksCorrect = count(
+    links,
+    (link) => entries.some(([words, id]) => overlaps(words, id, link)),
+    (link) => misses.push(`link wrong: "${link.mention.text}" -> ${link.id}`),
+  );
+  const linksFound = count(
+    entries,
+    ([words, id]) => links.some((link) => overlaps(words, id, link)),
+    ([words, id]) => misses.push(`link missed: "${words}" -> ${id}`),
+  );
+  return { linksCorrect, linksFound, misses };
+}
+
+/** Measures added up, as one over several articles. */
+export function sum(measures: Measure[]): Measure {
+  return measures.reduce((total, m) => ({ right: total.right + m.right, of: total.of + m.of }), {
+    right: 0,
+    of: 0,
+  });
+}
+
 function count<T>(items: T[], right: (item: T) => boolean, onMiss: (item: T) => void): Measure {
   let hits = 0;
   for (const item of items) {
