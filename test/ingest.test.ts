@@ -141,6 +141,73 @@ describe('a report restating a known claim', () => {
   });
 });
 
+describe('attributed statements without a figure', () => {
+  it('become claims with their claimant and words, in French and in English; narration does not', async () => {
+    const french = await ingestFixture('junte-fr-2023-08-04', '2023-08-04');
+    const statements = (reading: Reading) =>
+      reading.claims
+        .filter(({ claim }) => claim.qualifier === 'statement')
+        .map(({ claim }) => ({
+          ...claim,
+          claimant: reading.sources.cited.find((source) => source.id === claim.claimedBy),
+        }));
+    expect(statements(french)).toEqual([
+      expect.objectContaining({
+        about: ['france'],
+        property: 'statement',
+        valueText: 'les accords de coopération militaire avec la France étaient dénoncés',
+        quote: 'les accords de coopération militaire avec la France étaient dénoncés',
+        claimant: expect.objectContaining({ kind: 'statement', issuedBy: 'cnsp' }),
+      }),
+      expect.objectContaining({
+        about: ['niger-armed-forces'],
+        quote: "l'armée contrôle l'ensemble du territoire",
+        claimant: expect.objectContaining({ issuedBy: 'niger-ministry-of-defence' }),
+      }),
+    ]);
+    const english = await ingestFixture('junta-en-2023-08-04', '2023-08-04');
+    expect(statements(english).map((claim) => [claim.quote, claim.claimant?.kind])).toEqual([
+      ['France must withdraw its troops from Niger', 'statement'],
+      ['the army controls the whole territory', 'statement'],
+      ['the insurgents are gaining ground near the tri-border area', 'analysts'],
+    ]);
+    // "General Tiani met traditional chiefs", "Le général Tchiani a reçu des chefs": no claimant.
+    for (const reading of [french, english])
+      expect(reading.claims.map(({ claim }) => claim.quote).join()).not.toMatch(/chefs|chiefs/);
+  });
+
+  it('take ids that no seed file uses, or restate the known claim when they say the same', async () => {
+    const knowledge = await readKnowledgeFolder(SEED_DIR);
+    const text = await readFile(join(FIXTURES, 'junta-en-2023-08-04.txt'), 'utf8');
+    const first = ingestArticle({ text, date: '2023-08-04', name: 'first' }, knowledge);
+    const seed = buildDraft(first, 'first.txt');
+    const both = {
+      ...knowledge,
+      sources: [...knowledge.sources, ...seed.sources],
+      claims: [...knowledge.claims, ...seed.claims],
+    };
+    const second = ingestArticle({ text, date: '2023-08-04', name: 'second' }, both);
+    const taken = new Set([...seed.sources, ...seed.claims].map((item) => item.id));
+    // The same words by the same issuers restate the first article's claims, under their ids;
+    // unnamed analysts in two articles are not known to be the same claimant.
+    const [junta, ministry] = seed.claims.map((claim) => claim.id);
+    expect(second.claims.map((claim) => claim.restates)).toEqual([junta, ministry, undefined]);
+    expect(taken.has(second.claims[2]!.claim.id)).toBe(false);
+    const fresh = ingestArticle(
+      {
+        text: text.replace('controls the whole', 'holds the whole'),
+        date: '2023-08-04',
+        name: 'third',
+      },
+      both,
+    );
+    const army = fresh.claims.find(({ claim }) => claim.quote.startsWith('the army holds'))!;
+    expect(army.restates).toBeUndefined();
+    expect(taken.has(army.claim.id)).toBe(false);
+    expect(taken.has(army.claim.claimedBy)).toBe(false);
+  });
+});
+
 describe('the points of the places an article names', () => {
   it("takes a known village's point from the seed files, and flags it when only GeoNames is there", async () => {
     const text = await readFile(join(FIXTURES, 'kandadji-suite-fr-2023-10-06.txt'), 'utf8');
@@ -324,7 +391,7 @@ describe('npm run ingest, then ingest:accept', () => {
       'quotesVerbatim',
       'secondsPerArticle',
     ]);
-    // linksCorrect counts the fixture articles' links too (gold list: fixtures/ingest/links.yaml).
+    // linksCorrect counts the fixture articles' links too (gold lists: fixtures/ingest/gold.yaml).
     expect(figures.linksCounted).toBeGreaterThan(20);
     expect(figures.linksCorrect).toBeGreaterThanOrEqual(0.95);
     expect(figures.fixtureLinksFound).toBeGreaterThanOrEqual(0.95);

@@ -24,6 +24,10 @@ export interface Evaluation {
   claimsRight: Measure;
   datesRight: Measure;
   quotesVerbatim: Measure;
+  /** Curated statements without a figure, by a source other than the article, drafted. */
+  statementsRight: Measure;
+  /** Drafted statements that a curated claim also quotes. */
+  statementsPrecise: Measure;
   /** What was missed or wrong, for the table's reader. */
   misses: string[];
 }
@@ -114,6 +118,10 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
       entityMatches(draft.issuedBy, target.issuedBy) && entityMatches(draft.spokeTo, target.spokeTo)
     );
   };
+  const quoteSpan = (quote: string) => ({
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+  });
   const figures = curated.claims.filter((claim) => claim.value !== undefined);
   const claimsRight = count(
     figures,
@@ -122,13 +130,32 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
         ({ claim }) =>
           claim.value === target.value &&
           claim.qualifier === target.qualifier &&
-          spansOverlap(text, target.quote, {
-            start: text.indexOf(claim.quote),
-            end: text.indexOf(claim.quote) + claim.quote.length,
-          }) &&
+          spansOverlap(text, target.quote, quoteSpan(claim.quote)) &&
           sameClaimant(draftSources.get(claim.claimedBy), curatedSources.get(target.claimedBy)),
       ),
     (target) => misses.push(`claim not right: ${target.id}`),
+  );
+
+  // Statements without a figure that a source other than the article makes.
+  const drafted = reading.claims.filter(({ claim }) => claim.qualifier === 'statement');
+  const attributed = curated.claims.filter(
+    (claim) => claim.qualifier === 'statement' && claim.claimedBy !== curated.document.source,
+  );
+  const statementsRight = count(
+    attributed,
+    (target) =>
+      drafted.some(
+        ({ claim }) =>
+          spansOverlap(text, target.quote, quoteSpan(claim.quote)) &&
+          sameClaimant(draftSources.get(claim.claimedBy), curatedSources.get(target.claimedBy)),
+      ),
+    (target) => misses.push(`statement not drafted: ${target.id}`),
+  );
+  const statementsPrecise = count(
+    drafted,
+    ({ claim }) =>
+      curated.claims.some((target) => spansOverlap(text, target.quote, quoteSpan(claim.quote))),
+    ({ claim }) => misses.push(`statement not curated: "${claim.quote}"`),
   );
 
   const phrased = curated.entities.flatMap((entity) =>
@@ -162,7 +189,16 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
     (quote) => text.includes(quote),
     (quote) => misses.push(`quote not verbatim: "${quote}"`),
   );
-  return { entitiesFound, linksCorrect, claimsRight, datesRight, quotesVerbatim, misses };
+  return {
+    entitiesFound,
+    linksCorrect,
+    claimsRight,
+    datesRight,
+    quotesVerbatim,
+    statementsRight,
+    statementsPrecise,
+    misses,
+  };
 }
 
 /** Words of an article that must link to a known entity (a gold list entry). */
@@ -195,6 +231,33 @@ export function evaluateLinks(
     ([words, id]) => misses.push(`link missed: "${words}" -> ${id}`),
   );
   return { linksCorrect, linksFound, misses };
+}
+
+/**
+ * The draft's statements (claims without a figure) against the gold list's words: each listed
+ * statement is found when a drafted one overlaps it; a drafted one overlapping none is extra.
+ */
+export function evaluateStatements(
+  reading: Reading,
+  gold: string[],
+): { statementsFound: Measure; statementsPrecise: Measure; misses: string[] } {
+  const text = reading.article.raw;
+  const misses: string[] = [];
+  const drafted = reading.claims
+    .filter(({ claim }) => claim.qualifier === 'statement')
+    .map(({ claim }) => ({ quote: claim.quote, start: text.indexOf(claim.quote) }))
+    .map((span) => ({ ...span, end: span.start + span.quote.length }));
+  const statementsFound = count(
+    gold,
+    (words) => drafted.some((span) => spansOverlap(text, words, span)),
+    (words) => misses.push(`statement missed: "${words}"`),
+  );
+  const statementsPrecise = count(
+    drafted,
+    (span) => gold.some((words) => spansOverlap(text, words, span)),
+    (span) => misses.push(`statement extra: "${span.quote}"`),
+  );
+  return { statementsFound, statementsPrecise, misses };
 }
 
 /** Measures added up, as one over several articles. */

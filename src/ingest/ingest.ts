@@ -92,7 +92,10 @@ export function ingestArticle(input: ArticleInput, knowledge: Knowledge): Readin
   const sources = { article: articleSource, cited: [] as SeedSource[] };
   const figures = findFigures(folded, language);
   const distances = findDistances(folded, language);
-  const claims = buildClaims(article, folded, figures, distances, events, entities, sources);
+  const claims = buildClaims(article, folded, figures, distances, events, entities, sources, {
+    sourceIds: new Set(knowledge.sources.map((source) => source.id)),
+    claimIds: new Set(knowledge.claims.map((claim) => claim.id)),
+  });
   reuseKnownClaims(claims, sources, knowledge);
   const relationships = eventRelationships(events, articleSource.id);
   return {

@@ -301,7 +301,7 @@ const ENGLISH: Lexicon = {
   claimantPatterns: [
     'according to (?<who>[^,.;]+)',
     '(?<who>[^,.;]+?),? (?:who [^,]+,? )?told (?<to>[a-z][\\w ]+?)(?: that|,| on| in|\\.|;|$)',
-    '(?<who>(?:the |a |an )?[^,.;]+?) (?:said|says|stated|confirmed)',
+    '(?<who>(?:the |a |an )?[^,.;]+?) (?:said|says|stated|confirmed|claim|claims)',
     '(?:said|says|stated|confirmed) (?<who>(?:the |a |an )?[^,.;]+?)(?:[,.;]|$)',
   ],
   anonymous:

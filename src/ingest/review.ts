@@ -30,10 +30,11 @@ export function reviewSummary(reading: Reading, draftPath: string): string {
       `  ${entity.id}  ${candidate.link ? `LINKED: ${candidate.link.why}` : 'new'}  date ${candidate.date?.value ?? '?'}`,
     );
   }
-  lines.push('', `Claims with figures (${reading.claims.length}):`);
+  lines.push('', `Claims (${reading.claims.length}):`);
   for (const { claim, restates } of reading.claims) {
+    const says = claim.value === undefined ? 'said' : `= ${claim.value} (${claim.qualifier})`;
     lines.push(
-      `  ${claim.property} = ${claim.value} (${claim.qualifier}) claimed by ${claim.claimedBy}: "${claim.quote}"${restates ? `  RESTATES known claim ${restates}` : ''}`,
+      `  ${claim.property} ${says} by ${claim.claimedBy}: "${claim.quote}"${restates ? `  RESTATES known claim ${restates}` : ''}`,
     );
   }
   const doubts = reading.entities.flatMap((entity) =>

@@ -3,15 +3,22 @@
  * only seeds/background.yaml known, and compares the draft with the curated
  * seeds/niger-2023-09-29.yaml. Then, since that article shares few names with the background,
  * it ingests each fixture article of test/fixtures/ingest/ against all of seeds/ and checks its
- * links with the gold list there (links.yaml). Prints a table; with --json the last line is one
+ * links and its statements with the gold lists there (gold.yaml). Prints a table; with --json the last line is one
  * JSON object whose `linksCorrect` counts the links of all those articles.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluate, evaluateLinks, fraction, sum, type Measure } from '../ingest/evaluate.js';
-import { readGoldLinks } from '../ingest/gold-links.js';
+import {
+  evaluate,
+  evaluateLinks,
+  evaluateStatements,
+  fraction,
+  sum,
+  type Measure,
+} from '../ingest/evaluate.js';
+import { readGold } from '../ingest/gold.js';
 import { ingestArticle } from '../ingest/ingest.js';
 import { readKnowledge, readKnowledgeFolder } from '../ingest/knowledge.js';
 import { SEED_DIR } from '../seeds/load.js';
@@ -35,14 +42,29 @@ try {
 
   const allSeeds = await readKnowledgeFolder(SEED_DIR);
   const fixtures = [];
-  for (const [name, gold] of Object.entries(await readGoldLinks(join(FIXTURES, 'links.yaml')))) {
+  for (const [name, gold] of Object.entries(await readGold(join(FIXTURES, 'gold.yaml')))) {
     const article = await readFile(join(FIXTURES, `${name}.txt`), 'utf8');
     const fixture = ingestArticle({ text: article, date: gold.published, name }, allSeeds);
-    fixtures.push({ name, ...evaluateLinks(fixture, gold.links) });
+    const links = evaluateLinks(fixture, gold.links);
+    const statements = evaluateStatements(fixture, gold.statements);
+    fixtures.push({
+      name,
+      ...links,
+      ...statements,
+      misses: [...links.misses, ...statements.misses],
+    });
   }
   const fixtureLinksCorrect = sum(fixtures.map((fixture) => fixture.linksCorrect));
   const fixtureLinksFound = sum(fixtures.map((fixture) => fixture.linksFound));
   const linksCorrect = sum([result.linksCorrect, fixtureLinksCorrect]);
+  const statementsFound = sum([
+    result.statementsRight,
+    ...fixtures.map((fixture) => fixture.statementsFound),
+  ]);
+  const statementsPrecise = sum([
+    result.statementsPrecise,
+    ...fixtures.map((fixture) => fixture.statementsPrecise),
+  ]);
 
   const rows: [string, Measure, string][] = [
     ['curated entities found (linked or proposed)', result.entitiesFound, '>= 90%'],
@@ -54,17 +76,23 @@ try {
     ],
     ['curated dates right', result.datesRight, '100%'],
     ['draft quotes verbatim', result.quotesVerbatim, '100%'],
+    ['curated attributed statements drafted (no figure)', result.statementsRight, ''],
+    ['drafted statements that the curated file has', result.statementsPrecise, ''],
     ...fixtures.flatMap((fixture): [string, Measure, string][] => [
       [`  ${fixture.name}: links correct`, fixture.linksCorrect, ''],
       [`  ${fixture.name}: gold links found`, fixture.linksFound, ''],
+      [`  ${fixture.name}: gold statements found`, fixture.statementsFound, ''],
+      [`  ${fixture.name}: drafted statements in the gold`, fixture.statementsPrecise, ''],
     ]),
     ['fixture articles: links correct (against all seeds)', fixtureLinksCorrect, '>= 95%'],
     ['fixture articles: gold links found', fixtureLinksFound, ''],
     ['links correct, all articles (linksCorrect)', linksCorrect, '>= 95%'],
+    ['statements found, all articles (statementsFound)', statementsFound, ''],
+    ['drafted statements right, all articles (statementsPrecise)', statementsPrecise, ''],
   ];
   console.log(
     `ingest:eval — ${ARTICLE}.txt against ${ARTICLE}.yaml, knowing background.yaml only;\n` +
-      `fixture articles of test/fixtures/ingest/ against links.yaml, knowing all of seeds/\n`,
+      `fixture articles of test/fixtures/ingest/ against gold.yaml, knowing all of seeds/\n`,
   );
   console.log(`${'measure'.padEnd(64)} ${'result'.padStart(8)} ${'count'.padStart(8)}  target`);
   for (const [label, measure, target] of rows) {
@@ -94,6 +122,8 @@ try {
         linksCorrectCurated: round(fraction(result.linksCorrect)),
         linksCounted: linksCorrect.of,
         fixtureLinksFound: round(fraction(fixtureLinksFound)),
+        statementsFound: round(fraction(statementsFound)),
+        statementsPrecise: round(fraction(statementsPrecise)),
       }),
     );
   }

@@ -1,7 +1,8 @@
 /**
- * The gold list of links for the fixture articles (test/fixtures/ingest/links.yaml): for each
- * article, its publication date and the words that must link to each known entity. A list
- * that is not of that shape is refused, saying where.
+ * The gold lists for the fixture articles (test/fixtures/ingest/gold.yaml): for each article,
+ * its publication date, the words that must link to each known entity, and the words of each
+ * attributed statement that should become a claim. A file that is not of that shape is
+ * refused, saying where.
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -12,18 +13,19 @@ const goldSchema = z.record(
   z.strictObject({
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' }),
     links: z.record(z.string().min(1), z.string().min(1)),
+    statements: z.array(z.string().min(3)),
   }),
 );
 
 export type GoldArticles = z.output<typeof goldSchema>;
 
-export async function readGoldLinks(path: string): Promise<GoldArticles> {
+export async function readGold(path: string): Promise<GoldArticles> {
   const parsed = goldSchema.safeParse(parse(await readFile(path, 'utf8')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `  ${issue.path.join('.') || '(top)'}: ${issue.message}`,
     );
-    throw new Error(`${path} is not a gold list of links:\n${problems.join('\n')}`);
+    throw new Error(`${path} is not a gold list:\n${problems.join('\n')}`);
   }
   return parsed.data;
 }
