@@ -2,8 +2,9 @@
  * Compares a draft with the curated seed file of the same article: curated entities found
  * (linked or proposed), links to known entities that are correct, curated claims with a figure
  * whose value, qualifier and claimant the draft has right, curated dates that the draft
- * resolves to the same day (or the same month or year, as precise as its words), and quotes
- * that occur word for word in the text.
+ * resolves to the same day (or the same month or year, as precise as its words), quotes
+ * that occur word for word in the text, and attributed statements without a figure. A draft
+ * can also be compared with gold lists of links and statements (the fixture articles').
  */
 import type { SeedEntity, SeedFile, SeedSource } from '../seeds/format.js';
 import { dateRange } from '../graph/date-range.js';
