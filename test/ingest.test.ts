@@ -1,20 +1,19 @@
 /** The ingest on short articles written for it: English and French, one restating known facts. */
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { buildDraft } from '../src/ingest/draft.js';
+import { evaluateLinks } from '../src/ingest/evaluate.js';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
-import { readKnowledgeFolder } from '../src/ingest/knowledge.js';
+import { readKnowledge, readKnowledgeFolder } from '../src/ingest/knowledge.js';
+import { reviewSummary } from '../src/ingest/review.js';
 import { SEED_DIR } from '../src/seeds/load.js';
+import { runScript, scriptFailure } from './support/scripts.js';
 
-const run = promisify(execFile);
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const FIXTURES = join(PROJECT, 'test', 'fixtures', 'ingest');
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
+const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
 
 async function ingestFixture(name: string, date: string): Promise<Reading> {
   const text = await readFile(join(FIXTURES, `${name}.txt`), 'utf8');
@@ -93,6 +92,144 @@ describe('a French report of the Kandadji attack a week later', () => {
   });
 });
 
+describe('a report restating a known claim', () => {
+  const text = [
+    "Niger : retour sur l'attaque de Kandadji",
+    '',
+    "L'attaque du jeudi 28 septembre à Kandadji a visé une unité de l'armée. Au moins 12 soldats ont été tués, selon le ministère de la Défense. Une vingtaine de soldats ont été blessés, selon le ministère de la Défense.",
+  ].join('\n');
+
+  it("takes the known claim's id and claimant, keeping its own quote and report", async () => {
+    const knowledge = await readKnowledgeFolder(SEED_DIR);
+    const reading = ingestArticle({ text, date: '2023-10-05', name: 'restated' }, knowledge);
+    const restated = reading.claims.find(({ claim }) => claim.property === 'soldiers_killed');
+    const known = knowledge.claims.find(
+      (claim) => claim.id === 'kandadji-attack-soldiers-killed-ministry',
+    )!;
+    expect(restated).toMatchObject({
+      restates: known.id,
+      claim: {
+        ...known,
+        reportedIn: ['article-restated'],
+        quote: 'Au moins 12 soldats ont été tués',
+      },
+    });
+    // Another figure of the same claimant is new: a claim of its own, by a cited source.
+    const wounded = reading.claims.find(({ claim }) => claim.property === 'soldiers_wounded')!;
+    expect(wounded.restates).toBeUndefined();
+    expect(knowledge.claims.map((claim) => claim.id)).not.toContain(wounded.claim.id);
+    expect(reading.sources.cited.map((source) => source.id)).toEqual([wounded.claim.claimedBy]);
+    const draft = buildDraft(reading, 'restated.txt');
+    expect(draft.draft.claims.find((claim) => claim.id === known.id)?.restates).toMatch(
+      /known claim kandadji-attack-soldiers-killed-ministry/,
+    );
+    expect(reviewSummary(reading, 'restated.yaml')).toMatch(
+      /"Au moins 12 soldats ont été tués" +RESTATES known claim kandadji-attack-soldiers-killed-ministry/,
+    );
+  });
+
+  it('does not restate a known claim of another claimant', async () => {
+    const reading = ingestArticle(
+      {
+        text: text.replaceAll('selon le ministère de la Défense', 'selon un élu local'),
+        date: '2023-10-05',
+        name: 'other',
+      },
+      await readKnowledgeFolder(SEED_DIR),
+    );
+    expect(reading.claims.some((claim) => claim.restates)).toBe(false);
+  });
+});
+
+describe('attributed statements without a figure', () => {
+  it('become claims with their claimant and words, in French and in English; narration does not', async () => {
+    const french = await ingestFixture('junte-fr-2023-08-04', '2023-08-04');
+    const statements = (reading: Reading) =>
+      reading.claims
+        .filter(({ claim }) => claim.qualifier === 'statement')
+        .map(({ claim }) => ({
+          ...claim,
+          claimant: reading.sources.cited.find((source) => source.id === claim.claimedBy),
+        }));
+    expect(statements(french)).toEqual([
+      expect.objectContaining({
+        about: ['france'],
+        property: 'statement',
+        valueText: 'les accords de coopération militaire avec la France étaient dénoncés',
+        quote: 'les accords de coopération militaire avec la France étaient dénoncés',
+        claimant: expect.objectContaining({ kind: 'statement', issuedBy: 'cnsp' }),
+      }),
+      expect.objectContaining({
+        about: ['niger-armed-forces'],
+        quote: "l'armée contrôle l'ensemble du territoire",
+        claimant: expect.objectContaining({ issuedBy: 'niger-ministry-of-defence' }),
+      }),
+    ]);
+    const english = await ingestFixture('junta-en-2023-08-04', '2023-08-04');
+    expect(statements(english).map((claim) => [claim.quote, claim.claimant?.kind])).toEqual([
+      ['France must withdraw its troops from Niger', 'statement'],
+      ['the army controls the whole territory', 'statement'],
+      ['the insurgents are gaining ground near the tri-border area', 'analysts'],
+    ]);
+    // "General Tiani met traditional chiefs", "Le général Tchiani a reçu des chefs": no claimant.
+    for (const reading of [french, english])
+      expect(reading.claims.map(({ claim }) => claim.quote).join()).not.toMatch(/chefs|chiefs/);
+  });
+
+  it('take ids that no seed file uses, or restate the known claim when they say the same', async () => {
+    const knowledge = await readKnowledgeFolder(SEED_DIR);
+    const text = await readFile(join(FIXTURES, 'junta-en-2023-08-04.txt'), 'utf8');
+    const first = ingestArticle({ text, date: '2023-08-04', name: 'first' }, knowledge);
+    const seed = buildDraft(first, 'first.txt');
+    const both = {
+      ...knowledge,
+      sources: [...knowledge.sources, ...seed.sources],
+      claims: [...knowledge.claims, ...seed.claims],
+    };
+    const second = ingestArticle({ text, date: '2023-08-04', name: 'second' }, both);
+    const taken = new Set([...seed.sources, ...seed.claims].map((item) => item.id));
+    // The same words by the same issuers restate the first article's claims, under their ids;
+    // unnamed analysts in two articles are not known to be the same claimant.
+    const [junta, ministry] = seed.claims.map((claim) => claim.id);
+    expect(second.claims.map((claim) => claim.restates)).toEqual([junta, ministry, undefined]);
+    expect(taken.has(second.claims[2]!.claim.id)).toBe(false);
+    const fresh = ingestArticle(
+      {
+        text: text.replace('controls the whole', 'holds the whole'),
+        date: '2023-08-04',
+        name: 'third',
+      },
+      both,
+    );
+    const army = fresh.claims.find(({ claim }) => claim.quote.startsWith('the army holds'))!;
+    expect(army.restates).toBeUndefined();
+    expect(taken.has(army.claim.id)).toBe(false);
+    expect(taken.has(army.claim.claimedBy)).toBe(false);
+  });
+});
+
+describe('the points of the places an article names', () => {
+  it("takes a known village's point from the seed files, and flags it when only GeoNames is there", async () => {
+    const text = await readFile(join(FIXTURES, 'kandadji-suite-fr-2023-10-06.txt'), 'utf8');
+    const input = { text, date: '2023-10-06', name: 'kandadji-suite' };
+    const known = buildDraft(ingestArticle(input, await readKnowledgeFolder(SEED_DIR)), 'k.txt');
+    expect(known.draft.places.find((place) => place.entity === 'kandadji')).toMatchObject({
+      known: true,
+      pointFrom: 'known entity',
+      found: 'known entity: kandadji, unverified; 14.6, 1 (within 10 km)',
+    });
+    // Knowing only the background, Kandadji is new, and GeoNames (1,000 people or more) lacks it.
+    const background = await readKnowledge([join(SEED_DIR, 'background.yaml')]);
+    const reading = ingestArticle(input, background);
+    const village = reading.entities.find((entity) => entity.name === 'Kandadji')!;
+    expect(village.known).toBeUndefined();
+    expect(village.doubts.join()).toMatch(/not in the gazetteer/);
+    expect(buildDraft(reading, 'k.txt').draft.places).toContainEqual(
+      expect.objectContaining({ entity: village.id, known: false, pointFrom: 'none' }),
+    );
+  });
+});
+
 describe('an English report of a new ambush', () => {
   it('proposes a new event with its date, place and claims', async () => {
     const reading = await ingestFixture('ambush-en-2024-03-22', '2024-03-22');
@@ -167,6 +304,22 @@ describe('a French dispatch with decimals, bare months and a claimant after its 
   });
 });
 
+describe("the eval's links against a gold list", () => {
+  it('counts a link to another entity as wrong and a listed one not made as missed', async () => {
+    const reading = await ingestFixture('kandadji-suite-fr-2023-10-06', '2023-10-06');
+    const right = evaluateLinks(reading, {
+      Kandadji: 'kandadji',
+      attaque: 'kandadji-attack-2023-09-28',
+    });
+    expect(right.linksFound).toEqual({ right: 2, of: 2 });
+    const wrong = evaluateLinks(reading, { Kandadji: 'niamey', AFP: 'reuters' });
+    expect(wrong.linksCorrect.right).toBe(0);
+    expect(wrong.linksFound).toEqual({ right: 0, of: 2 });
+    expect(wrong.misses).toContain('link wrong: "Kandadji" -> kandadji');
+    expect(wrong.misses).toContain('link missed: "AFP" -> reuters');
+  });
+});
+
 describe('npm run ingest, then ingest:accept', () => {
   it('writes a draft that seed:check refuses until accepted, then accepts it into the seed folder', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-'));
@@ -175,19 +328,15 @@ describe('npm run ingest, then ingest:accept', () => {
       await cp(SEED_DIR, seeds, { recursive: true });
       const drafts = join(dir, 'drafts');
       const article = join(FIXTURES, 'kandadji-fr-2023-10-05.txt');
-      const ingest = await run(
-        TSX,
-        [
-          'src/scripts/ingest.ts',
-          article,
-          '--date',
-          '2023-10-05',
-          '--seeds',
-          seeds,
-          '--drafts',
-          drafts,
-        ],
-        { cwd: PROJECT },
+      const ingest = await runScript(
+        'ingest.ts',
+        article,
+        '--date',
+        '2023-10-05',
+        '--seeds',
+        seeds,
+        '--drafts',
+        drafts,
       );
       expect(ingest.stdout).toMatch(/kandadji-attack-2023-09-28 +LINKED/);
       const draftPath = join(drafts, 'kandadji-fr-2023-10-05.yaml');
@@ -196,15 +345,11 @@ describe('npm run ingest, then ingest:accept', () => {
       const text = await readFile(join(drafts, 'kandadji-fr-2023-10-05.txt'), 'utf8');
       for (const claim of draft.claims) expect(text).toContain(claim.quote);
 
-      const refused = await run(TSX, ['src/scripts/seed-check.ts', draftPath, '--dir', seeds], {
-        cwd: PROJECT,
-      }).catch((error: { code: number; stderr: string }) => error);
+      const refused = await scriptFailure('seed-check.ts', draftPath, '--dir', seeds);
       expect(refused).toMatchObject({ code: 1 });
-      await run(TSX, ['src/scripts/ingest-accept.ts', draftPath, '--seeds', seeds], {
-        cwd: PROJECT,
-      });
+      await runScript('ingest-accept.ts', draftPath, '--seeds', seeds);
       expect((await readdir(seeds)).sort()).toContain('kandadji-fr-2023-10-05.yaml');
-      const check = await run(TSX, ['src/scripts/seed-check.ts', '--dir', seeds], { cwd: PROJECT });
+      const check = await runScript('seed-check.ts', '--dir', seeds);
       expect(check.stdout).toMatch(/3 seed files are valid/);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -215,29 +360,30 @@ describe('npm run ingest, then ingest:accept', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-bad-'));
     try {
       const article = join(FIXTURES, 'ambush-en-2024-03-22.txt');
-      const badDate = await run(TSX, ['src/scripts/ingest.ts', article, '--date', '2024-02-30'], {
-        cwd: PROJECT,
-      }).catch((error: { code: number; stderr: string }) => error);
-      expect(badDate).toMatchObject({ code: 2 });
-      expect((badDate as { stderr: string }).stderr).toMatch(/--date .* \(got 2024-02-30\)/);
+      const badDate = await scriptFailure('ingest.ts', article, '--date', '2024-02-30');
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toMatch(/--date .* \(got 2024-02-30\)/);
       const empty = join(dir, 'empty.txt');
       await writeFile(empty, '  \n');
-      const noWords = await run(
-        TSX,
-        ['src/scripts/ingest.ts', empty, '--date', '2024-02-03', '--drafts', join(dir, 'drafts')],
-        { cwd: PROJECT },
-      ).catch((error: { code: number; stderr: string }) => error);
-      expect(noWords).toMatchObject({ code: 1 });
-      expect((noWords as { stderr: string }).stderr).toMatch(/empty: the article has no words/);
+      const noWords = await scriptFailure(
+        'ingest.ts',
+        empty,
+        '--date',
+        '2024-02-03',
+        '--drafts',
+        join(dir, 'drafts'),
+      );
+      expect(noWords.code).toBe(1);
+      expect(noWords.stderr).toMatch(/empty: the article has no words/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('ingest:eval prints the table and one JSON object as its last line', async () => {
-    const { stdout } = await run(TSX, ['src/scripts/ingest-eval.ts', '--json'], { cwd: PROJECT });
+    const { stdout } = await runScript('ingest-eval.ts', '--json');
     const figures = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(Object.keys(figures)).toEqual([
+    expect(Object.keys(figures).slice(0, 6)).toEqual([
       'entitiesFound',
       'linksCorrect',
       'claimsRight',
@@ -245,6 +391,11 @@ describe('npm run ingest, then ingest:accept', () => {
       'quotesVerbatim',
       'secondsPerArticle',
     ]);
+    // linksCorrect counts the fixture articles' links too (gold lists: fixtures/ingest/gold.yaml).
+    expect(figures.linksCounted).toBeGreaterThan(20);
+    expect(figures.linksCorrect).toBeGreaterThanOrEqual(0.95);
+    expect(figures.fixtureLinksFound).toBeGreaterThanOrEqual(0.95);
+    expect(stdout).toMatch(/kandadji-suite-fr-2023-10-06: links correct +100\.0%/);
     expect(figures.quotesVerbatim).toBe(1);
     expect(figures.datesRight).toBe(1);
     expect(figures.claimsRight).toBeGreaterThanOrEqual(0.8);

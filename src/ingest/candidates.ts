@@ -98,6 +98,9 @@ function directionAreas(
   return areas;
 }
 
+/** The reason of a kind guessed from nothing: a later mention's clue (a preposition) beats it. */
+export const UNKNOWN_KIND = 'a capitalised name of no known kind: check the kind';
+
 function properNames(
   article: ArticleText,
   gazetteer: Gazetteer,
@@ -106,8 +109,10 @@ function properNames(
 ): CandidateMention[] {
   const raw = article.raw;
   const particles = lexicon.nameParticles;
+  // Words of a name are apart by spaces and at most one line break: never by a blank line.
+  const gap = '(?=\\s)[^\\S\\n]*\\n?[^\\S\\n]*';
   const sequence = new RegExp(
-    `(?<![\\p{L}])(?:(?:al|el)[\\s-])?${WORD}(?:(?:\\s+(?:(?:${particles})\\s+)*|-)${WORD})*`,
+    `(?<![\\p{L}])(?:(?:al|el)[\\s-])?${WORD}(?:(?:${gap}(?:(?:${particles})${gap})*|-)${WORD})*`,
     'gu',
   );
   const matches = [...raw.matchAll(sequence)].map((match) => ({
@@ -121,7 +126,9 @@ function properNames(
   );
   const titleBefore = new RegExp(`(?:${lexicon.titles})\\s+$`, 'i');
   const titleInside = new RegExp(`^(?:${lexicon.titles})\\s+`, 'i');
-  const placeBefore = /\b(?:in|at|near|from|à|dans|près de|vers)\s+(?:the\s+|la\s+|le\s+|l['’])?$/i;
+  // Not \b: in JavaScript it does not see the edge of "à".
+  const placeBefore =
+    /(?<!\p{L})(?:in|at|near|from|à|dans|près de|vers)\s+(?:the\s+|la\s+|le\s+|l['’])?$/iu;
   const candidates: CandidateMention[] = [];
   for (const { start, text } of matches) {
     const key = fold(text);
@@ -158,7 +165,7 @@ function properNames(
               ]
             : acronym
               ? ['Organization', undefined, 'an acronym: check the kind']
-              : ['Organization', undefined, 'a capitalised name of no known kind: check the kind'];
+              : ['Organization', undefined, UNKNOWN_KIND];
     candidates.push({
       start,
       end: start + text.length,

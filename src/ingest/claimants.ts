@@ -19,6 +19,8 @@ export interface Claimant {
   spokeTo: { start: number; end: number; text: string } | undefined;
   /** True when the words refer back to the last statement ("according to the statement"). */
   refersBack: boolean;
+  /** All the words of the attribution ("according to the ministry", "a indiqué l'armée"). */
+  attribution: { start: number; end: number };
 }
 
 export function findClaimant(
@@ -52,6 +54,7 @@ export function findClaimant(
         words,
         spokeTo: undefined,
         refersBack,
+        attribution: { start: match.start, end: match.end },
       };
     }
   }

@@ -9,6 +9,7 @@ import { findClaimant, type Claimant } from './claimants.js';
 import type { ArticleEntities, ArticleEntity } from './entities.js';
 import type { EventCandidate } from './events.js';
 import type { Distance, Figure } from './figures.js';
+import { statementOf } from './statements.js';
 import { slugify, type ArticleText, type FoldedText } from './text.js';
 
 export interface ArticleSources {
@@ -19,6 +20,8 @@ export interface ArticleSources {
 export interface DraftClaim {
   claim: SeedClaim;
   sentence: number;
+  /** The id of the known claim it restates, when it does (restated.ts). */
+  restates?: string;
 }
 
 export function buildClaims(
@@ -29,9 +32,11 @@ export function buildClaims(
   events: { candidate: EventCandidate; entity: ArticleEntity }[],
   entities: ArticleEntities,
   sources: ArticleSources,
+  /** Ids the seed files give sources and claims: a new one must not take one. */
+  known: { sourceIds: ReadonlySet<string>; claimIds: ReadonlySet<string> },
 ): DraftClaim[] {
   const claims: DraftClaim[] = [];
-  const ids = new Set<string>();
+  const ids = new Set<string>(known.claimIds);
   let lastStatement: SeedSource | undefined;
   const sourceFor = (claimant: Claimant | undefined): SeedSource => {
     if (!claimant) return sources.article;
@@ -46,12 +51,16 @@ export function buildClaims(
     );
     if (existing) return existing;
     const source: SeedSource = {
-      id: uniqueSourceId(
+      id: unique(
         `${slugify(issuer?.name ?? claimant.words.text)
           .split('-')
           .slice(0, 6)
           .join('-')}-${claimant.kind}`,
-        sources,
+        new Set([
+          ...known.sourceIds,
+          sources.article.id,
+          ...sources.cited.map((source) => source.id),
+        ]),
       ),
       kind: claimant.kind,
       name: claimant.words.text.replace(/^\p{Ll}/u, (first) => first.toUpperCase()),
@@ -73,13 +82,45 @@ export function buildClaims(
     const claimant = findClaimant(folded, sentence, article.language);
     if (claimant?.kind === 'statement' || claimant?.kind === 'communique')
       lastStatement = sourceFor(claimant);
-    if (sentenceFigures.length + sentenceDistances.length === 0) continue;
+    if (sentenceFigures.length + sentenceDistances.length === 0) {
+      const statement =
+        claimant && statementOf(article.raw, sentence, claimant, entities, article.language);
+      if (!statement) continue;
+      const source = sourceFor(claimant);
+      // The events it names by their words ("the attack"), then the entities it names.
+      const about = [
+        ...events
+          .filter(({ candidate }) =>
+            candidate.triggers.some((t) => t.start >= statement.start && t.end <= statement.end),
+          )
+          .map(({ entity }) => entity),
+        ...statement.about,
+      ]
+        .map((entity) => entity.id)
+        .filter((id, at, all) => all.indexOf(id) === at);
+      claims.push({
+        sentence: sentence.index,
+        claim: {
+          id: unique(`${about[0]}-statement-${shortId(source)}`, ids),
+          about,
+          property: 'statement',
+          label: `Statement of ${source.name}`,
+          valueText: statement.text,
+          qualifier: 'statement',
+          claimedBy: source.id,
+          reportedIn: [sources.article.id],
+          quote: statement.text,
+          confidence: 'reported',
+        },
+      });
+      continue;
+    }
     const source = sourceFor(claimant);
     for (const figure of sentenceFigures) {
       const about = aboutOf(figure, sentence.start, end, events, entities);
       if (about.length === 0) continue;
       const id = unique(
-        `${about[0]}-${figure.property.replace(/_/g, '-')}-${slugify(source.id).split('-').slice(0, 3).join('-')}`,
+        `${about[0]}-${figure.property.replace(/_/g, '-')}-${shortId(source)}`,
         ids,
       );
       claims.push({
@@ -191,8 +232,9 @@ function entityWithin(
     .sort((a, b) => b.length - a.length)[0]?.entity;
 }
 
-function uniqueSourceId(base: string, sources: ArticleSources): string {
-  return unique(base, new Set([sources.article.id, ...sources.cited.map((source) => source.id)]));
+/** The first words of a source's id, for the ids of its claims. */
+function shortId(source: SeedSource): string {
+  return slugify(source.id).split('-').slice(0, 3).join('-');
 }
 
 function unique(base: string, taken: Set<string>): string {

@@ -7,7 +7,7 @@
  */
 import { stringify } from 'yaml';
 import type { SeedEntity, SeedFile } from '../seeds/format.js';
-import type { ArticleEntity } from './entities.js';
+import { pointNote, type ArticleEntity } from './entities.js';
 import { timeValueOf, type Reading } from './ingest.js';
 
 export const DRAFT_KEY = 'draft';
@@ -26,10 +26,17 @@ export interface DraftNotes {
     how: string;
     sentence: string;
   }[];
-  places: { entity: string; name: string; found: string }[];
+  places: {
+    entity: string;
+    name: string;
+    known: boolean;
+    /** "known entity", "GeoNames", or "none" for a place that needs a point. */
+    pointFrom: string;
+    found: string;
+  }[];
   dates: { phrase: string; value: string; precision: string; sentence: string }[];
   events: { entity: string; linked: boolean; why: string; sentence: string }[];
-  claims: { id: string; sentence: string }[];
+  claims: { id: string; restates?: string; sentence: string }[];
   uncertain: { item: string; why: string }[];
 }
 
@@ -53,14 +60,13 @@ export function buildDraft(reading: Reading, documentFile: string): DraftFile {
           sentence: sentence(mention.sentence),
         })),
       ),
-      places: newEntities
+      places: entities
         .filter((entity) => entity.kind === 'Place')
         .map((entity) => ({
           entity: entity.id,
           name: entity.name,
-          found: entity.geocode
-            ? `GeoNames: ${entity.geocode.place.name}, ${entity.geocode.place.adminRegion ?? 'no region'}, ${entity.geocode.place.country}`
-            : 'not in the gazetteer',
+          known: entity.known !== undefined,
+          ...pointNote(entity),
         })),
       dates: dates.map((date) => ({
         phrase: date.phrase,
@@ -74,7 +80,13 @@ export function buildDraft(reading: Reading, documentFile: string): DraftFile {
         why: candidate.link?.why ?? 'no known event of that type, date and place: proposed as new',
         sentence: candidate.triggers[0]!.sentence.text,
       })),
-      claims: claims.map((claim) => ({ id: claim.claim.id, sentence: sentence(claim.sentence) })),
+      claims: claims.map((claim) => ({
+        id: claim.claim.id,
+        ...(claim.restates
+          ? { restates: `the known claim ${claim.restates}: this article adds its report` }
+          : {}),
+        sentence: sentence(claim.sentence),
+      })),
       uncertain: entities.flatMap((entity) =>
         entity.doubts.map((why) => ({ item: entity.id, why })),
       ),

@@ -3,7 +3,7 @@
  * new ones it proposes, each with its mentions; new places get the gazetteer's coordinates.
  */
 import type { SeedEntity } from '../seeds/format.js';
-import type { CandidateMention } from './candidates.js';
+import { UNKNOWN_KIND, type CandidateMention } from './candidates.js';
 import type { EntityRef } from './events.js';
 import type { Gazetteer, GazetteerPlace } from './gazetteer.js';
 import type { LinkedMention } from './linking.js';
@@ -28,6 +28,57 @@ export interface ArticleEntity extends EntityRef {
   geocode: { place: GazetteerPlace; ambiguous: boolean } | undefined;
   /** What the reviewer should check. */
   doubts: string[];
+}
+
+/** Where a place's point comes from, and how far the true place may lie from it. */
+export interface PlacePoint {
+  source: 'known entity' | 'GeoNames';
+  latitude: number;
+  longitude: number;
+  precisionKm: number;
+  /** For the reviewer: whose point it is ("kandadji, unverified"; "Agadez, Agadez, Niger"). */
+  detail: string;
+}
+
+/**
+ * The point of a place of the article: a known place's own location from the seed files (so a
+ * village GeoNames lacks, once curated, keeps its point), else the gazetteer's for a new one.
+ */
+export function placePoint(entity: ArticleEntity): PlacePoint | undefined {
+  const location = entity.known?.location;
+  if (location)
+    return {
+      source: 'known entity',
+      latitude: location.latitude,
+      longitude: location.longitude,
+      precisionKm: location.precisionKm,
+      detail: `${entity.id}, ${location.confidence}`,
+    };
+  const place = entity.geocode?.place;
+  if (!place) return undefined;
+  return {
+    source: 'GeoNames',
+    latitude: place.latitude,
+    longitude: place.longitude,
+    precisionKm: place.precisionKm,
+    detail: `${place.name}, ${place.adminRegion ?? 'no region'}, ${place.country}`,
+  };
+}
+
+/** The point of a place as the draft and the review summary tell it. */
+export function pointNote(entity: ArticleEntity): { pointFrom: string; found: string } {
+  const point = placePoint(entity);
+  if (point)
+    return {
+      pointFrom: point.source,
+      found: `${point.source}: ${point.detail}; ${point.latitude}, ${point.longitude} (within ${point.precisionKm} km)`,
+    };
+  return {
+    pointFrom: 'none',
+    found: entity.known
+      ? 'a known place without a point in the seed files'
+      : 'not in the gazetteer (GeoNames places of 1,000 people or more): needs a point',
+  };
 }
 
 export class ArticleEntities {
@@ -98,6 +149,14 @@ export class ArticleEntities {
       this.newByName.set(key, entity);
       this.byId.set(entity.id, entity);
     }
+    // "l'attaque de Kandadji", then "à Kandadji": the second mention tells the kind.
+    if (entity.kindReason === UNKNOWN_KIND && candidate.kindReason !== UNKNOWN_KIND) {
+      Object.assign(entity, {
+        kind: candidate.kind,
+        subkinds: candidate.subkind ? [candidate.subkind] : [],
+        kindReason: candidate.kindReason,
+      });
+    }
     if (candidate.name !== entity.name && !entity.aliases.includes(candidate.name))
       entity.aliases.push(candidate.name);
     entity.mentions.push(this.record(candidate, 1, 'proposed'));
@@ -130,7 +189,8 @@ export class ArticleEntities {
         .filter((code): code is string => code !== undefined),
     );
     for (const entity of this.all()) {
-      if (entity.known || entity.kind !== 'Place') continue;
+      if (entity.kind !== 'Place') continue;
+      if (entity.known) continue;
       entity.geocode = gazetteer.place(entity.name, countries);
       if (!entity.geocode)
         entity.doubts.push(

@@ -2,8 +2,9 @@
  * Compares a draft with the curated seed file of the same article: curated entities found
  * (linked or proposed), links to known entities that are correct, curated claims with a figure
  * whose value, qualifier and claimant the draft has right, curated dates that the draft
- * resolves to the same day (or the same month or year, as precise as its words), and quotes
- * that occur word for word in the text.
+ * resolves to the same day (or the same month or year, as precise as its words), quotes
+ * that occur word for word in the text, and attributed statements without a figure. A draft
+ * can also be compared with gold lists of links and statements (the fixture articles').
  */
 import type { SeedEntity, SeedFile, SeedSource } from '../seeds/format.js';
 import { dateRange } from '../graph/date-range.js';
@@ -24,6 +25,10 @@ export interface Evaluation {
   claimsRight: Measure;
   datesRight: Measure;
   quotesVerbatim: Measure;
+  /** Curated statements without a figure, by a source other than the article, drafted. */
+  statementsRight: Measure;
+  /** Drafted statements that a curated claim also quotes. */
+  statementsPrecise: Measure;
   /** What was missed or wrong, for the table's reader. */
   misses: string[];
 }
@@ -94,8 +99,12 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
   const curatedSources = new Map(
     [...curated.sources, ...known.sources].map((source) => [source.id, source]),
   );
+  // A claim that restates a known claim is claimed by the known claim's source.
   const draftSources = new Map(
-    [reading.sources.article, ...reading.sources.cited].map((source) => [source.id, source]),
+    [reading.sources.article, ...reading.sources.cited, ...known.sources].map((source) => [
+      source.id,
+      source,
+    ]),
   );
   const sameClaimant = (draft: SeedSource | undefined, target: SeedSource | undefined): boolean => {
     if (!draft || !target || draft.kind !== target.kind) return false;
@@ -110,6 +119,10 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
       entityMatches(draft.issuedBy, target.issuedBy) && entityMatches(draft.spokeTo, target.spokeTo)
     );
   };
+  const quoteSpan = (quote: string) => ({
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+  });
   const figures = curated.claims.filter((claim) => claim.value !== undefined);
   const claimsRight = count(
     figures,
@@ -118,13 +131,32 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
         ({ claim }) =>
           claim.value === target.value &&
           claim.qualifier === target.qualifier &&
-          spansOverlap(text, target.quote, {
-            start: text.indexOf(claim.quote),
-            end: text.indexOf(claim.quote) + claim.quote.length,
-          }) &&
+          spansOverlap(text, target.quote, quoteSpan(claim.quote)) &&
           sameClaimant(draftSources.get(claim.claimedBy), curatedSources.get(target.claimedBy)),
       ),
     (target) => misses.push(`claim not right: ${target.id}`),
+  );
+
+  // Statements without a figure that a source other than the article makes.
+  const drafted = reading.claims.filter(({ claim }) => claim.qualifier === 'statement');
+  const attributed = curated.claims.filter(
+    (claim) => claim.qualifier === 'statement' && claim.claimedBy !== curated.document.source,
+  );
+  const statementsRight = count(
+    attributed,
+    (target) =>
+      drafted.some(
+        ({ claim }) =>
+          spansOverlap(text, target.quote, quoteSpan(claim.quote)) &&
+          sameClaimant(draftSources.get(claim.claimedBy), curatedSources.get(target.claimedBy)),
+      ),
+    (target) => misses.push(`statement not drafted: ${target.id}`),
+  );
+  const statementsPrecise = count(
+    drafted,
+    ({ claim }) =>
+      curated.claims.some((target) => spansOverlap(text, target.quote, quoteSpan(claim.quote))),
+    ({ claim }) => misses.push(`statement not curated: "${claim.quote}"`),
   );
 
   const phrased = curated.entities.flatMap((entity) =>
@@ -158,7 +190,83 @@ export function evaluate(reading: Reading, curated: SeedFile, known: Knowledge):
     (quote) => text.includes(quote),
     (quote) => misses.push(`quote not verbatim: "${quote}"`),
   );
-  return { entitiesFound, linksCorrect, claimsRight, datesRight, quotesVerbatim, misses };
+  return {
+    entitiesFound,
+    linksCorrect,
+    claimsRight,
+    datesRight,
+    quotesVerbatim,
+    statementsRight,
+    statementsPrecise,
+    misses,
+  };
+}
+
+/** Words of an article that must link to a known entity (a gold list entry). */
+export type GoldLinks = Record<string, string>;
+
+/**
+ * The draft's links against a gold list: a link is correct when its mention overlaps words the
+ * list gives for its entity; listed words are found when a link to their entity overlaps them.
+ */
+export function evaluateLinks(
+  reading: Reading,
+  gold: GoldLinks,
+): { linksCorrect: Measure; linksFound: Measure; misses: string[] } {
+  const text = reading.article.raw;
+  const misses: string[] = [];
+  const links = reading.entities
+    .filter((entity) => entity.known)
+    .flatMap((entity) => entity.mentions.map((mention) => ({ id: entity.id, mention })));
+  const overlaps = (words: string, id: string, link: (typeof links)[number]) =>
+    link.id === id && spansOverlap(text, words, link.mention);
+  const entries = Object.entries(gold);
+  const linksCorrect = count(
+    links,
+    (link) => entries.some(([words, id]) => overlaps(words, id, link)),
+    (link) => misses.push(`link wrong: "${link.mention.text}" -> ${link.id}`),
+  );
+  const linksFound = count(
+    entries,
+    ([words, id]) => links.some((link) => overlaps(words, id, link)),
+    ([words, id]) => misses.push(`link missed: "${words}" -> ${id}`),
+  );
+  return { linksCorrect, linksFound, misses };
+}
+
+/**
+ * The draft's statements (claims without a figure) against the gold list's words: each listed
+ * statement is found when a drafted one overlaps it; a drafted one overlapping none is extra.
+ */
+export function evaluateStatements(
+  reading: Reading,
+  gold: string[],
+): { statementsFound: Measure; statementsPrecise: Measure; misses: string[] } {
+  const text = reading.article.raw;
+  const misses: string[] = [];
+  const drafted = reading.claims
+    .filter(({ claim }) => claim.qualifier === 'statement')
+    .map(({ claim }) => ({ quote: claim.quote, start: text.indexOf(claim.quote) }))
+    .map((span) => ({ ...span, end: span.start + span.quote.length }));
+  const statementsFound = count(
+    gold,
+    (words) => drafted.some((span) => spansOverlap(text, words, span)),
+    (words) => misses.push(`statement missed: "${words}"`),
+  );
+  const statementsPrecise = count(
+    drafted,
+    (span) => gold.some((words) => spansOverlap(text, words, span)),
+    (span) => misses.push(`statement extra: "${span.quote}"`),
+  );
+  return { statementsFound, statementsPrecise, misses };
+}
+
+/** Measures added up, as one over several articles. */
+export function sum(measures: Measure[]): Measure {
+  return measures.reduce((total, m) => ({ right: total.right + m.right, of: total.of + m.of }), {
+    right: 0,
+    of: 0,
+  });
 }
 
 function count<T>(items: T[], right: (item: T) => boolean, onMiss: (item: T) => void): Measure {

@@ -13,6 +13,7 @@ import { findDistances, findFigures } from './figures.js';
 import { Gazetteer } from './gazetteer.js';
 import type { Knowledge } from './knowledge.js';
 import { linkKnownEntities } from './linking.js';
+import { reuseKnownClaims } from './restated.js';
 import { ArticleText, FoldedText, detectLanguage, slugify, type Language } from './text.js';
 
 export interface ArticleInput {
@@ -91,7 +92,11 @@ export function ingestArticle(input: ArticleInput, knowledge: Knowledge): Readin
   const sources = { article: articleSource, cited: [] as SeedSource[] };
   const figures = findFigures(folded, language);
   const distances = findDistances(folded, language);
-  const claims = buildClaims(article, folded, figures, distances, events, entities, sources);
+  const claims = buildClaims(article, folded, figures, distances, events, entities, sources, {
+    sourceIds: new Set(knowledge.sources.map((source) => source.id)),
+    claimIds: new Set(knowledge.claims.map((claim) => claim.id)),
+  });
+  reuseKnownClaims(claims, sources, knowledge);
   const relationships = eventRelationships(events, articleSource.id);
   return {
     input: { ...input, language },

@@ -4,7 +4,13 @@
  * own reader; cross-file references are not needed here, so a subset of the files (the
  * evaluation reads background.yaml alone) is fine.
  */
-import type { SeedEntity, SeedFile, SeedRelationship, SeedSource } from '../seeds/format.js';
+import type {
+  SeedClaim,
+  SeedEntity,
+  SeedFile,
+  SeedRelationship,
+  SeedSource,
+} from '../seeds/format.js';
 import { readSeedFile } from '../seeds/read.js';
 import { SeedError } from '../seeds/seed-error.js';
 import { listSeedFiles } from '../seeds/validate.js';
@@ -14,6 +20,8 @@ export interface Knowledge {
   sources: SeedSource[];
   /** For the places where known events happened (OCCURRED_AT, OCCURRED_IN). */
   relationships: SeedRelationship[];
+  /** For the claims a new article restates (the same claimant, the same figure). */
+  claims: SeedClaim[];
 }
 
 export async function readKnowledge(paths: string[]): Promise<Knowledge> {
@@ -27,6 +35,7 @@ export async function readKnowledge(paths: string[]): Promise<Knowledge> {
     entities: seeds.flatMap((seed) => seed.entities),
     sources: seeds.flatMap((seed) => seed.sources),
     relationships: seeds.flatMap((seed) => seed.relationships),
+    claims: seeds.flatMap((seed) => seed.claims),
   };
 }
 

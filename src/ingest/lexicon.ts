@@ -301,7 +301,7 @@ const ENGLISH: Lexicon = {
   claimantPatterns: [
     'according to (?<who>[^,.;]+)',
     '(?<who>[^,.;]+?),? (?:who [^,]+,? )?told (?<to>[a-z][\\w ]+?)(?: that|,| on| in|\\.|;|$)',
-    '(?<who>(?:the |a |an )?[^,.;]+?) (?:said|says|stated|confirmed)',
+    '(?<who>(?:the |a |an )?[^,.;]+?) (?:said|says|stated|confirmed|claim|claims)',
     '(?:said|says|stated|confirmed) (?<who>(?:the |a |an )?[^,.;]+?)(?:[,.;]|$)',
   ],
   anonymous:
@@ -491,7 +491,7 @@ const FRENCH: Lexicon = {
     { pattern: 'au moins|plus de|pas moins de', qualifier: 'at_least' },
     { pattern: "au plus|jusqu'a|moins de", qualifier: 'at_most' },
     {
-      pattern: 'environ|pres de|quelque|quelques|approximativement|une vingtaine de',
+      pattern: 'environ|pres de|quelque|quelques|approximativement',
       qualifier: 'about',
     },
     { pattern: 'une dizaine de', qualifier: 'about', value: 10 },

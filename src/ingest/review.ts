@@ -1,4 +1,5 @@
 /** The review summary printed after ingesting: what was linked, what is new, what is uncertain. */
+import { pointNote } from './entities.js';
 import type { Reading } from './ingest.js';
 
 export function reviewSummary(reading: Reading, draftPath: string): string {
@@ -20,16 +21,20 @@ export function reviewSummary(reading: Reading, draftPath: string): string {
     lines.push(
       `  ${entity.id}  ${entity.kind}${entity.subkinds.length ? `/${entity.subkinds.join(',')}` : ''}  (${entity.kindReason ?? ''})`,
     );
+  const places = reading.entities.filter((entity) => entity.kind === 'Place');
+  lines.push('', `Places (${places.length}):`);
+  for (const place of places) lines.push(`  ${place.id}  ${pointNote(place).found}`);
   lines.push('', `Events (${reading.events.length}):`);
   for (const { candidate, entity } of reading.events) {
     lines.push(
       `  ${entity.id}  ${candidate.link ? `LINKED: ${candidate.link.why}` : 'new'}  date ${candidate.date?.value ?? '?'}`,
     );
   }
-  lines.push('', `Claims with figures (${reading.claims.length}):`);
-  for (const { claim } of reading.claims) {
+  lines.push('', `Claims (${reading.claims.length}):`);
+  for (const { claim, restates } of reading.claims) {
+    const says = claim.value === undefined ? 'said' : `= ${claim.value} (${claim.qualifier})`;
     lines.push(
-      `  ${claim.property} = ${claim.value} (${claim.qualifier}) claimed by ${claim.claimedBy}: "${claim.quote}"`,
+      `  ${claim.property} ${says} by ${claim.claimedBy}: "${claim.quote}"${restates ? `  RESTATES known claim ${restates}` : ''}`,
     );
   }
   const doubts = reading.entities.flatMap((entity) =>
