@@ -239,6 +239,28 @@ describe('Soldiers killed by month, by region, by actor', () => {
     ]);
   });
 
+  it('lists the events and claims of a bucket only where asked, the same however it is asked', async () => {
+    const data = await query(`{
+      counts: casualtyStatistics(groupBy: MONTH) { key eventCount sourceCount }
+      listed: casualtyStatistics(groupBy: MONTH) { ...Listed }
+    }
+    fragment Listed on CasualtyBucket { key eventCount sourceCount events { slug } claims { value } }`);
+    expect(
+      data.listed.map(({ key, eventCount, sourceCount }: any) => ({
+        key,
+        eventCount,
+        sourceCount,
+      })),
+    ).toEqual(data.counts);
+    for (const bucket of data.listed) {
+      expect(bucket.events).toHaveLength(bucket.eventCount);
+      expect(bucket.claims.length).toBeGreaterThanOrEqual(bucket.eventCount);
+    }
+    expect(data.listed.flatMap((bucket: any) => bucket.events)).toContainEqual({
+      slug: 'kandadji-attack-2023-09-28',
+    });
+  });
+
   it('aggregates another property and a date range', async () => {
     const data = await query(
       `{ casualtyStatistics(groupBy: MONTH, property: "soldiers_wounded", from: "2023-09-01") { key lowest highest } }`,
