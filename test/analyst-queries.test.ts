@@ -199,6 +199,28 @@ describe('Events within 200 km of Niamey', () => {
       argumentName: 'near',
     });
   });
+
+  it('says the same of an unknown centre or one without coordinates, whatever the list starts from', async () => {
+    const notAPlace = (slug: string) => ({
+      message: `Argument "near": "${slug}" is not a place with coordinates`,
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'near' },
+    });
+    for (const source of [
+      '{ events(near: { place: "atlantis", withinKm: 10 }) { edges { node { slug } } } }',
+      '{ events(participant: "cnsp", near: { place: "atlantis", withinKm: 10 }) { totalCount } }',
+      '{ entities(near: { place: "atlantis", withinKm: 10 }) { edges { node { slug } } } }',
+    ]) {
+      expect(await errorOf(source)).toMatchObject(notAPlace('atlantis'));
+    }
+    expect(
+      await errorOf('{ events(near: { place: "cnsp", withinKm: 10 }) { totalCount } }'),
+    ).toMatchObject(notAPlace('cnsp'));
+    // A known place with nothing near it: an empty list, not an error.
+    const data = await query(
+      '{ events(near: { place: "niamey", withinKm: 200 }, from: "1900-01-01", to: "1900-12-31") { totalCount edges { node { slug } } } }',
+    );
+    expect(data.events).toEqual({ totalCount: 0, edges: [] });
+  });
 });
 
 describe('Soldiers killed by month, by region, by actor', () => {

@@ -42,12 +42,14 @@ const noEventFilter = {
   involving: null,
   near: null,
 };
-const near = { latitude: 14.7, longitude: 1.6, meters: 50_000 };
+const near = { place: 'ayorou', meters: 50_000 };
 const governments: RelationRequest = {
   types: ['GOVERNS'],
   direction: 'INCOMING',
   asOf: '2023-07-01',
   briefEnds: false,
+  readEvidence: true,
+  readSources: true,
   ...firstPage,
 };
 const anyRelation: RelationRequest = {
@@ -55,6 +57,8 @@ const anyRelation: RelationRequest = {
   direction: 'BOTH',
   asOf: null,
   briefEnds: true,
+  readEvidence: false,
+  readSources: false,
   ...countedPage,
 };
 
@@ -103,6 +107,12 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     { ...noEventFilter, near, types: ['Attack'], involving: 'niger' },
     'DATE_ASC',
     firstPage,
+  ),
+  'event-list-near-along-brief': eventListStatement(
+    { ...noEventFilter, near },
+    'DATE_ASC',
+    { offset: 0, limit: 20, counted: false },
+    [{ ...anyRelation, types: ['PARTICIPATED_IN', 'ANNOUNCED'], direction: 'INCOMING' }],
   ),
   'relations-corroborated': relationsStatement([
     entityRelationsRequest('niger', { ...governments, minSources: 2 }, null),
