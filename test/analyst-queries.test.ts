@@ -42,6 +42,23 @@ describe('How is France connected to JNIM?', () => {
     expect(path.truncated).toBe(true);
   });
 
+  it('gives the entities along whole or brief, as each path field asks, in one query', async () => {
+    const data = await query(`{
+      brief: path(from: "france", to: "jnim", first: 50) { paths { nodes { slug name kind } } }
+      whole: path(from: "france", to: "jnim", first: 50) { paths { nodes { slug name kind description } } }
+      france: entity(slug: "france") { description } }`);
+    const nodes = (answer: any) => answer.paths.flatMap((found: any) => found.nodes);
+    expect(nodes(data.brief).length).toBeGreaterThan(1);
+    expect(nodes(data.whole).map(({ description, ...brief }: any) => brief)).toEqual(
+      nodes(data.brief),
+    );
+    expect(nodes(data.whole)[0]).toMatchObject({
+      slug: 'france',
+      description: data.france.description,
+    });
+    expect(data.france.description).not.toBe('');
+  });
+
   it('refuses a path longer than 6 and an unknown entity', async () => {
     const tooLong = await errorOf(
       '{ path(from: "france", to: "jnim", maxLength: 7) { truncated } }',

@@ -151,6 +151,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     types: null,
     limit: 3,
     withSteps: false,
+    briefNodes: true,
   }),
   'paths-typed-with-steps': pathsStatement({
     from: 'tiani',
@@ -159,6 +160,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     types: ['LEADS', 'GOVERNS'],
     limit: 1,
     withSteps: true,
+    briefNodes: false,
   }),
   'paths-corroborated': pathsStatement({
     from: 'tiani',
@@ -168,6 +170,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     minSources: 2,
     limit: 3,
     withSteps: true,
+    briefNodes: false,
   }),
   'neighborhood-depth-2-as-of': neighborhoodStatement({
     slug: 'kandadji',
