@@ -113,7 +113,7 @@ RETURN
   total,
   [n IN page | properties(n)] AS page,
   along,
-  [premise IN [] WHERE premise IS NOT NULL] AS unmet,
+  [] AS unmet,
   COLLECT {
     UNWIND
       reduce(
