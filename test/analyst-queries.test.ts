@@ -42,6 +42,23 @@ describe('How is France connected to JNIM?', () => {
     expect(path.truncated).toBe(true);
   });
 
+  it('gives the entities along whole or brief, as each path field asks, in one query', async () => {
+    const data = await query(`{
+      brief: path(from: "france", to: "jnim", first: 50) { paths { nodes { slug name kind } } }
+      whole: path(from: "france", to: "jnim", first: 50) { paths { nodes { slug name kind description } } }
+      france: entity(slug: "france") { description } }`);
+    const nodes = (answer: any) => answer.paths.flatMap((found: any) => found.nodes);
+    expect(nodes(data.brief).length).toBeGreaterThan(1);
+    expect(nodes(data.whole).map(({ description, ...brief }: any) => brief)).toEqual(
+      nodes(data.brief),
+    );
+    expect(nodes(data.whole)[0]).toMatchObject({
+      slug: 'france',
+      description: data.france.description,
+    });
+    expect(data.france.description).not.toBe('');
+  });
+
   it('refuses a path longer than 6 and an unknown entity', async () => {
     const tooLong = await errorOf(
       '{ path(from: "france", to: "jnim", maxLength: 7) { truncated } }',
@@ -199,6 +216,28 @@ describe('Events within 200 km of Niamey', () => {
       argumentName: 'near',
     });
   });
+
+  it('says the same of an unknown centre or one without coordinates, whatever the list starts from', async () => {
+    const notAPlace = (slug: string) => ({
+      message: `Argument "near": "${slug}" is not a place with coordinates`,
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'near' },
+    });
+    for (const source of [
+      '{ events(near: { place: "atlantis", withinKm: 10 }) { edges { node { slug } } } }',
+      '{ events(participant: "cnsp", near: { place: "atlantis", withinKm: 10 }) { totalCount } }',
+      '{ entities(near: { place: "atlantis", withinKm: 10 }) { edges { node { slug } } } }',
+    ]) {
+      expect(await errorOf(source)).toMatchObject(notAPlace('atlantis'));
+    }
+    expect(
+      await errorOf('{ events(near: { place: "cnsp", withinKm: 10 }) { totalCount } }'),
+    ).toMatchObject(notAPlace('cnsp'));
+    // A known place with nothing near it: an empty list, not an error.
+    const data = await query(
+      '{ events(near: { place: "niamey", withinKm: 200 }, from: "1900-01-01", to: "1900-12-31") { totalCount edges { node { slug } } } }',
+    );
+    expect(data.events).toEqual({ totalCount: 0, edges: [] });
+  });
 });
 
 describe('Soldiers killed by month, by region, by actor', () => {
@@ -237,6 +276,28 @@ describe('Soldiers killed by month, by region, by actor', () => {
       { key: 'Attackers at Kandadji on 2023-09-28', lowest: 10, highest: 12 },
       { key: 'unattributed', lowest: 17, highest: 17 },
     ]);
+  });
+
+  it('lists the events and claims of a bucket only where asked, the same however it is asked', async () => {
+    const data = await query(`{
+      counts: casualtyStatistics(groupBy: MONTH) { key eventCount sourceCount }
+      listed: casualtyStatistics(groupBy: MONTH) { ...Listed }
+    }
+    fragment Listed on CasualtyBucket { key eventCount sourceCount events { slug } claims { value } }`);
+    expect(
+      data.listed.map(({ key, eventCount, sourceCount }: any) => ({
+        key,
+        eventCount,
+        sourceCount,
+      })),
+    ).toEqual(data.counts);
+    for (const bucket of data.listed) {
+      expect(bucket.events).toHaveLength(bucket.eventCount);
+      expect(bucket.claims.length).toBeGreaterThanOrEqual(bucket.eventCount);
+    }
+    expect(data.listed.flatMap((bucket: any) => bucket.events)).toContainEqual({
+      slug: 'kandadji-attack-2023-09-28',
+    });
   });
 
   it('aggregates another property and a date range', async () => {

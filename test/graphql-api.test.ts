@@ -474,6 +474,57 @@ describe('cost', () => {
     expect(await cost(50)).toBeLessThanOrEqual(5);
   });
 
+  it('reads evidence and sources where the selection asks for them, through aliases, at either level, in one statement', async () => {
+    const before = seeded().database.queryCount;
+    const data = await query(`{ entity(slug: "niger") {
+      plain: relations(first: 10) { edges { type role sourceCount node { slug
+        relations(first: 3) { edges { type evidence { quote source { slug } } } } } } }
+      full: relations(first: 10) { edges { type role sourceCount sources { slug }
+        evidence { quote source { slug } } node { slug relations(first: 3) { edges { type } } } } }
+    } }`);
+    expect(seeded().database.queryCount - before).toBe(1);
+    const { plain, full } = data.entity;
+    expect(full.edges.length).toBe(10);
+    const fact = ({ type, role, sourceCount, node }: any) => ({
+      type,
+      role,
+      sourceCount,
+      slug: node.slug,
+    });
+    expect(plain.edges.map(fact)).toEqual(full.edges.map(fact));
+    for (const edge of full.edges) {
+      expect(edge.evidence.map((item: any) => item.source)).toEqual(edge.sources);
+      expect(new Set(edge.sources.map((source: any) => source.slug)).size).toBe(edge.sourceCount);
+      expect(edge.evidence.every((item: any) => item.quote.length > 0)).toBe(true);
+    }
+    // The level below asks for evidence where the level above does not, and the other way round.
+    plain.edges.forEach((edge: any, i: number) => {
+      const inner = edge.node.relations.edges;
+      expect(inner.map((item: any) => item.type)).toEqual(
+        full.edges[i].node.relations.edges.map((item: any) => item.type),
+      );
+      for (const item of inner) expect(item.evidence.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('answers events near a place with their participants, cited or not, in one statement', async () => {
+    const before = seeded().database.queryCount;
+    const data =
+      await query(`{ events(near: { place: "niamey", withinKm: 200 }, first: 10) { edges { node {
+      slug ... on Event { participants { role node { slug } } cited: participants { role evidence { quote source { slug } } } }
+    } } } }`);
+    expect(seeded().database.queryCount - before).toBe(1);
+    const events = data.events.edges.map((edge: any) => edge.node);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.some((event: any) => event.participants.length > 0)).toBe(true);
+    for (const event of events) {
+      expect(event.cited.map((item: any) => item.role)).toEqual(
+        event.participants.map((item: any) => item.role),
+      );
+      for (const item of event.cited) expect(item.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
   it('answers nested relationships, and the typed relationships of listed events, with the level above', async () => {
     const statements = async (source: string, variables: Record<string, unknown> = {}) => {
       const before = seeded().database.queryCount;

@@ -42,12 +42,14 @@ const noEventFilter = {
   involving: null,
   near: null,
 };
-const near = { latitude: 14.7, longitude: 1.6, meters: 50_000 };
+const near = { place: 'ayorou', meters: 50_000 };
 const governments: RelationRequest = {
   types: ['GOVERNS'],
   direction: 'INCOMING',
   asOf: '2023-07-01',
   briefEnds: false,
+  readEvidence: true,
+  readSources: true,
   ...firstPage,
 };
 const anyRelation: RelationRequest = {
@@ -55,6 +57,8 @@ const anyRelation: RelationRequest = {
   direction: 'BOTH',
   asOf: null,
   briefEnds: true,
+  readEvidence: false,
+  readSources: false,
   ...countedPage,
 };
 
@@ -104,6 +108,12 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     'DATE_ASC',
     firstPage,
   ),
+  'event-list-near-along-brief': eventListStatement(
+    { ...noEventFilter, near },
+    'DATE_ASC',
+    { offset: 0, limit: 20, counted: false },
+    [{ ...anyRelation, types: ['PARTICIPATED_IN', 'ANNOUNCED'], direction: 'INCOMING' }],
+  ),
   'relations-corroborated': relationsStatement([
     entityRelationsRequest('niger', { ...governments, minSources: 2 }, null),
   ]),
@@ -141,6 +151,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     types: null,
     limit: 3,
     withSteps: false,
+    briefNodes: true,
   }),
   'paths-typed-with-steps': pathsStatement({
     from: 'tiani',
@@ -149,6 +160,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     types: ['LEADS', 'GOVERNS'],
     limit: 1,
     withSteps: true,
+    briefNodes: false,
   }),
   'paths-corroborated': pathsStatement({
     from: 'tiani',
@@ -158,6 +170,7 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     minSources: 2,
     limit: 3,
     withSteps: true,
+    briefNodes: false,
   }),
   'neighborhood-depth-2-as-of': neighborhoodStatement({
     slug: 'kandadji',
@@ -179,18 +192,32 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     grouping: 'MONTH',
     from: null,
     to: null,
+    withEvents: true,
+    withClaims: true,
+  }),
+  'casualties-by-month-counts-only': casualtiesStatement({
+    property: 'soldiers_killed',
+    grouping: 'MONTH',
+    from: '2020-01-01',
+    to: '2020-12-31',
+    withEvents: false,
+    withClaims: false,
   }),
   'casualties-by-region-dated': casualtiesStatement({
     property: 'soldiers_killed',
     grouping: 'REGION',
     from: '2023-01-01',
     to: '2023-12-31',
+    withEvents: true,
+    withClaims: false,
   }),
   'casualties-by-actor': casualtiesStatement({
     property: 'soldiers_killed',
     grouping: 'ACTOR',
     from: null,
     to: null,
+    withEvents: false,
+    withClaims: true,
   }),
   distances: distancesStatement([{ fromId: 'kandadji', toId: 'niamey' }]),
 };

@@ -10,7 +10,7 @@ import { checkDateRange, dateRangeArgs, PartialDateType } from './dates.js';
 import { checkEventTypes, EVENT_TYPES } from './enums.js';
 import { relationListsOf } from './entities/relationship-fields.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from './paging.js';
-import { NearInput, nearFilter } from './places.js';
+import { checkNearPlace, NearInput, nearFilter } from './places.js';
 import { ClaimRef, EventConnectionRef, KindRefs } from './refs.js';
 import { relationListsAhead } from './relation-lookahead.js';
 
@@ -84,13 +84,14 @@ export async function eventPage(
   order: keyof typeof EVENT_ORDERS,
   page: Page,
 ): Promise<Paged<EntityRecord>> {
-  const { list, along, sources } = await listEvents(
+  const { list, along, sources, unmet } = await listEvents(
     database,
     filter,
     order,
     page,
     relationListsAhead(info, 'Event', relationListsOf('Event')),
   );
+  checkNearPlace(filter.near, unmet);
   loaders.storeRelations(along, sources);
   return list;
 }
@@ -142,7 +143,7 @@ builder.queryField('events', (t) =>
         place: args.place ?? null,
         participant: args.participant ?? null,
         involving: args.involving ?? null,
-        near: await nearFilter(args.near, context),
+        near: nearFilter(args.near),
       };
       const list = await eventPage(context, info, filter, args.orderBy ?? 'DATE_ASC', page);
       return toConnection(page, list, (e) => e);

@@ -6,7 +6,7 @@ import { CONFIDENCE } from '../graph/vocabulary.js';
 import type { DistanceRecord } from '../store/distances.js';
 import type { NearFilter } from '../store/fragments.js';
 import type { LocationRecord } from '../store/records.js';
-import { builder, type Context } from './builder.js';
+import { builder } from './builder.js';
 import { ConfidenceEnum, enumValue } from './enums.js';
 import { badInput, quoted } from './errors.js';
 import { loadAllOrThrow } from './loaders.js';
@@ -94,11 +94,13 @@ export const NearInput = builder.inputType('NearInput', {
   }),
 });
 
-/** The centre and radius of a `near` argument, checked: a known place with coordinates. */
-export async function nearFilter(
+/**
+ * The place and radius of a `near` argument, the radius checked. Whether the place is known is
+ * answered by the list statement itself (`checkNearPlace`), which saves a query of its own.
+ */
+export function nearFilter(
   near: { place: string; withinKm: number } | null | undefined,
-  { loaders }: Context,
-): Promise<NearFilter | null> {
+): NearFilter | null {
   if (!near) return null;
   if (!(near.withinKm > 0 && near.withinKm <= MAX_NEAR_KM)) {
     throw badInput(
@@ -106,12 +108,12 @@ export async function nearFilter(
       `withinKm must be above 0 and at most ${MAX_NEAR_KM} (got ${near.withinKm})`,
     );
   }
-  const place = await loaders.entity.load(near.place);
-  if (!place?.location)
+  return { place: near.place, meters: near.withinKm * 1000 };
+}
+
+/** Throws when the list answered for a `near` filter whose place is unknown or has no coordinates. */
+export function checkNearPlace(near: NearFilter | null, unmet: readonly string[]): void {
+  if (near && unmet.includes('near')) {
     throw badInput('near', `${quoted(near.place)} is not a place with coordinates`);
-  return {
-    latitude: place.location.latitude,
-    longitude: place.location.longitude,
-    meters: near.withinKm * 1000,
-  };
+  }
 }

@@ -43,12 +43,26 @@ export interface RelationList {
  */
 const BRIEF_FIELDS = new Set(['__typename', 'id', 'slug', 'name', 'kind', 'relations']);
 
-/** Whether a selection of relationships asks no more of their other ends than brief fields. */
-const briefEnds = (selection: Selection, path: readonly string[]) =>
+/** Whether a selection asks no more of the entities at a path below it than brief fields. */
+export const briefEntities = (selection: Selection, path: readonly string[]) =>
   selectsOnly(
     { fieldNodes: descendantFields(selection, path), fragments: selection.fragments },
     BRIEF_FIELDS,
   );
+
+/**
+ * What a selection of relationships (the fields at `path`) asks to read beyond their own
+ * properties: each source's words (`evidence`), and the sources' records (`sources`, or
+ * `evidence { source }`).
+ */
+function relationReads(selection: Selection, path: readonly string[]) {
+  const selected = (...names: string[]) =>
+    descendantFields(selection, [...path, ...names]).length > 0;
+  return {
+    readEvidence: selected('evidence'),
+    readSources: selected('sources') || selected('evidence', 'source'),
+  };
+}
 
 /** What a `relations` field asks, checked (a bad argument throws its error). */
 function checkedRelationRequest(args: RelationsArgs, selection: Selection): RelationRequest {
@@ -58,7 +72,8 @@ function checkedRelationRequest(args: RelationsArgs, selection: Selection): Rela
     asOf: args.asOf ?? null,
     minSources: checkMinSources(args.minSources),
     ...pageFromArgs(args, selection),
-    briefEnds: briefEnds(selection, ['edges', 'node']),
+    briefEnds: briefEntities(selection, ['edges', 'node']),
+    ...relationReads(selection, ['edges']),
   };
 }
 
@@ -122,7 +137,8 @@ export const relationListRequest = (
   offset: 0,
   limit: 100,
   counted: false,
-  briefEnds: briefEnds(selection, ['node']),
+  briefEnds: briefEntities(selection, ['node']),
+  ...relationReads(selection, []),
 });
 
 /**

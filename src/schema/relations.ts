@@ -118,7 +118,12 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
       type: [EvidenceType],
       description:
         'Each source that states it, with its quote, sentence and its own words for the dates: every document that states the fact, in one relationship.',
-      resolve: (relation) => relation.evidence,
+      resolve: (relation) => {
+        // The selection asked for `evidence`, so the request that read the relation read it.
+        if (relation.evidence === null)
+          throw new Error(`the evidence of ${relation.id} was not read`);
+        return relation.evidence;
+      },
     }),
     sourceCount: t.int({
       description: 'How many distinct sources state it.',
@@ -127,11 +132,7 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
     sources: t.field({
       type: [SourceRef],
       description: 'The sources that state it (the same as `evidence { source }`).',
-      resolve: (relation, _args, { loaders }) =>
-        loadAllOrThrow(
-          loaders.source,
-          relation.evidence.map((item) => item.sourceId),
-        ),
+      resolve: (relation, _args, { loaders }) => loadAllOrThrow(loaders.source, relation.sourceIds),
     }),
   };
 }

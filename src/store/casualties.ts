@@ -11,20 +11,26 @@ export interface CasualtyRequest {
   grouping: CasualtyGrouping;
   from: string | null;
   to: string | null;
+  /** Whether to collect each bucket's event ids (else `eventIds` is null). */
+  withEvents: boolean;
+  /** Whether to collect each bucket's claim ids (else `claimIds` is null). */
+  withClaims: boolean;
 }
 
+const ids = z.array(z.string()).nullable();
 const casualtyBucket = z
   .object({
     key: z.string(),
-    events: z.array(z.string()),
+    eventCount: z.number(),
+    events: ids,
     lowest: z.number(),
     highest: z.number(),
-    sources: z.array(z.string()),
-    claims: z.array(z.string()),
+    sourceCount: z.number(),
+    claims: ids,
   })
-  .transform(({ sources, claims, ...bucket }) => ({
+  .transform(({ events, claims, ...bucket }) => ({
     ...bucket,
-    sourceIds: sources,
+    eventIds: events,
     claimIds: claims,
   }));
 
@@ -45,29 +51,28 @@ const BUCKET_KEYS: Record<CasualtyGrouping, string> = {
 };
 
 /**
- * Per bucket: the events, the sum over events of each event's lowest and highest claimed
- * figure, and the distinct sources and claims behind them.
+ * Per bucket: the number of events (and their ids, `withEvents`), the sum over events of each
+ * event's lowest and highest claimed figure, the number of distinct sources, and the claims
+ * (`withClaims`). The ids are collected only when asked: in a month of many events, they are
+ * most of the work and of the answer.
  */
-const casualtyText = (grouping: CasualtyGrouping) => `
+const casualtyText = ({ grouping, withEvents, withClaims }: CasualtyRequest) => `
   MATCH (c:Claim {property: $property})-[:ABOUT]->(e:Event)
   WHERE c.value IS NOT NULL
     AND ($from IS NULL OR ${eventMayBeOnOrAfter('e', '$from')})
     AND ($to IS NULL OR ${eventMayBeOnOrBefore('e', '$to')})
-  WITH e, min(c.value) AS lowest, max(c.value) AS highest, collect(DISTINCT c.claimedBy) AS sources, collect(c.id) AS claims
+  WITH e, min(c.value) AS lowest, max(c.value) AS highest, collect(DISTINCT c.claimedBy) AS sources,
+       ${withClaims ? 'collect(c.id)' : 'null'} AS claims
   WITH ${BUCKET_KEYS[grouping]} AS key, e, lowest, highest, sources, claims
-  WITH key, collect(e.id) AS events, sum(lowest) AS lowest, sum(highest) AS highest,
+  WITH key, count(e) AS eventCount, ${withEvents ? 'collect(e.id)' : 'null'} AS events,
+       sum(lowest) AS lowest, sum(highest) AS highest,
        reduce(all = [], list IN collect(sources) | all + [x IN list WHERE NOT x IN all]) AS sources,
-       reduce(all = [], list IN collect(claims) | all + list) AS claims
-  RETURN key, events, lowest, highest, sources, claims ORDER BY key`;
-
-const CASUALTY_TEXTS = {
-  MONTH: casualtyText('MONTH'),
-  REGION: casualtyText('REGION'),
-  ACTOR: casualtyText('ACTOR'),
-};
+       ${withClaims ? 'reduce(all = [], list IN collect(claims) | all + list)' : 'null'} AS claims
+  RETURN key, eventCount, events, lowest, highest, size(sources) AS sourceCount, claims
+  ORDER BY key`;
 
 export const casualtiesStatement = (request: CasualtyRequest): Statement<CasualtyBucket[]> => ({
-  text: CASUALTY_TEXTS[request.grouping],
+  text: casualtyText(request),
   parameters: { ...request },
   decode: (records) => decodeRecords(casualtyBucket, records),
 });

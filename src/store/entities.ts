@@ -1,7 +1,7 @@
 /** Entities: by id, and listed with filters (the composer is `list-query.ts`). */
 import type { GraphDatabase } from '../neo4j/database.js';
-import { NEAR_DISTANCE, NEAR_PLACES, type NearFilter } from './fragments.js';
-import { listStatement, type ListConditions, type ListStarts } from './list-query.js';
+import { NEAR_CENTRE_KNOWN, NEAR_PLACES, nearCondition, type NearFilter } from './fragments.js';
+import { listStatement, type ListConditions, type Listed, type ListStarts } from './list-query.js';
 import type { EntityRecord, Page, Paged } from './records.js';
 import { entityRow } from './rows.js';
 import { byIds, run } from './statement.js';
@@ -21,7 +21,7 @@ export interface EntityFilter {
   country: string | null;
   /** Slug of a place the entity lies in or took place in, at any depth. */
   region: string | null;
-  /** Entities at, in or based at a place within this distance of a point. */
+  /** Entities at, in or based at a place within this distance of a place. */
   near: NearFilter | null;
 }
 
@@ -57,9 +57,7 @@ const ENTITY_CONDITIONS: ListConditions<EntityListFilter> = {
           OR any(alias IN e.aliases WHERE toLower(alias) CONTAINS toLower($name)))`,
   country: `(e.id = $country OR EXISTS { (e)-[:${COUNTRY_LINKS}*1..3]->(:Country {id: $country}) })`,
   region: 'EXISTS { (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN*1..4]->(:Entity {id: $region}) }',
-  near: `EXISTS {
-          MATCH (e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place:Place)
-          WHERE ${NEAR_DISTANCE} }`,
+  near: nearCondition('(e)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place:Place)'),
 };
 
 /**
@@ -80,6 +78,7 @@ export function entityListStatement(
   return listStatement<EntityListFilter>({
     starts: ENTITY_STARTS,
     conditions: ENTITY_CONDITIONS,
+    premises: { near: NEAR_CENTRE_KNOWN },
     filter: {
       ...filter,
       kind: single ? filter.kinds![0]! : null,
@@ -96,6 +95,6 @@ export async function listEntities(
   filter: EntityFilter,
   order: keyof typeof ENTITY_ORDERS,
   page: Page,
-): Promise<Paged<EntityRecord>> {
-  return (await run(database, entityListStatement(filter, order, page))).list;
+): Promise<Listed> {
+  return run(database, entityListStatement(filter, order, page));
 }

@@ -3,8 +3,9 @@ import type { GraphDatabase } from '../neo4j/database.js';
 import {
   eventMayBeOnOrAfter,
   eventMayBeOnOrBefore,
-  NEAR_DISTANCE,
+  NEAR_CENTRE_KNOWN,
   NEAR_PLACES,
+  nearCondition,
   type NearFilter,
 } from './fragments.js';
 import { listStatement, type ListConditions, type ListStarts, type Listed } from './list-query.js';
@@ -25,7 +26,7 @@ export interface EventFilter {
   participant: string | null;
   /** Slug of an entity linked to the event in any way, or a place it took place in. */
   involving: string | null;
-  /** Events at a place within this distance of a point. */
+  /** Events at a place within this distance of a place. */
   near: NearFilter | null;
 }
 
@@ -54,7 +55,7 @@ const EVENT_CONDITIONS: ListConditions<EventFilter> = {
   participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e) }',
   involving: `(EXISTS { (e)--(:Entity {id: $involving}) } OR EXISTS {
           (e)-[:OCCURRED_AT|OCCURRED_IN]->(:Entity)-[:LOCATED_IN*0..4]->(:Entity {id: $involving}) })`,
-  near: `EXISTS { MATCH (e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place) WHERE ${NEAR_DISTANCE} }`,
+  near: nearCondition('(e)-[:OCCURRED_AT|OCCURRED_IN]->(place:Place)'),
 };
 
 /** Events without a date sort after dated ones; a month sorts by its first day, then its last. */
@@ -73,6 +74,7 @@ export const eventListStatement = (
   listStatement({
     starts: EVENT_STARTS,
     conditions: EVENT_CONDITIONS,
+    premises: { near: NEAR_CENTRE_KNOWN },
     filter,
     order: EVENT_ORDERS[order],
     page,

@@ -2,6 +2,7 @@
  * Cypher fragments that more than one statement uses. Each takes the names of the variables
  * or parameters it reads, so that a statement reads as one text with the fragment in place.
  */
+import { RELATIONSHIP_DATE_PROPERTIES } from '../graph/vocabulary.js';
 
 /**
  * A batch: the body runs once per item of `$requests`, as `request` at `position`, and must
@@ -41,6 +42,27 @@ export const eventMayBeOnOrAfter = (e: string, day: string) =>
 export const eventMayBeOnOrBefore = (e: string, day: string) =>
   `coalesce(${e}.date, ${e}.endDate) <= date(${day})`;
 
+/**
+ * A fact's relationship `r` as a map of its own properties and source ids, without the
+ * evidence's parallel lists (fact-properties.ts): what `relationshipRowWithoutEvidence` decodes.
+ */
+export const factWithoutEvidence = (r: string) =>
+  `{${[
+    'id',
+    'role',
+    'description',
+    'confidence',
+    'sourceIds',
+    ...RELATIONSHIP_DATE_PROPERTIES.flatMap((name) => [
+      name,
+      `${name}Latest`,
+      `${name}Precision`,
+      `${name}Phrase`,
+    ]),
+  ]
+    .map((key) => `${key}: ${r}.${key}`)
+    .join(', ')}}`;
+
 /** A source node `s` as a map that `sourceRow` decodes. */
 export const SOURCE_ROW = `{
   props: properties(s),
@@ -58,15 +80,21 @@ export const CLAIM_ROW = `{
   sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id])
 }`;
 
-/** A point and a distance: what is within `meters` of it. */
+/** A place and a distance: what is within `meters` of the place (its slug) by coordinates. */
 export interface NearFilter {
-  latitude: number;
-  longitude: number;
+  place: string;
   meters: number;
 }
 
-/** The place `place` lies within `$near.meters` of the point `$near`. */
-export const NEAR_DISTANCE =
-  'point.distance(place.location, point({latitude: $near.latitude, longitude: $near.longitude})) <= $near.meters';
-/** Places within the distance of the point (the point index finds them). */
-export const NEAR_PLACES = `MATCH (place:Place) WHERE ${NEAR_DISTANCE}`;
+/** The entity `$near.place` names, as `centre`, when it has coordinates. */
+const NEAR_CENTRE = 'MATCH (centre:Entity {id: $near.place}) WHERE centre.location IS NOT NULL';
+/** The place `place` lies within `$near.meters` of the `centre`. */
+const NEAR_DISTANCE = 'point.distance(place.location, centre.location) <= $near.meters';
+/** Places within the distance of the centre (the point index finds them). */
+export const NEAR_PLACES = `${NEAR_CENTRE}
+    MATCH (place:Place) WHERE ${NEAR_DISTANCE}`;
+/** Some place of `pattern` (which binds `place`) lies within the distance of the centre. */
+export const nearCondition = (pattern: string) =>
+  `EXISTS { ${NEAR_CENTRE} MATCH ${pattern} WHERE ${NEAR_DISTANCE} }`;
+/** The place `$near.place` names is known, with coordinates. */
+export const NEAR_CENTRE_KNOWN = `EXISTS { ${NEAR_CENTRE} }`;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { statedByAtLeast } from './fragments.js';
 import type { EntityRecord, RelationRecord } from './records.js';
-import { entityRow, relationshipRow } from './rows.js';
+import { briefEntityRow, entityRow, relationshipRow } from './rows.js';
 import { decode, decodeRecords, run, type Statement } from './statement.js';
 
 export const MAX_PATH_LENGTH = 6;
@@ -20,7 +20,7 @@ export interface PathStep {
 export interface FoundPath {
   length: number;
   nodeIds: string[];
-  /** The entities along the path, read with it. */
+  /** The entities along the path, read with it (brief when the request says so). */
   nodes: EntityRecord[];
   steps: PathStep[];
 }
@@ -35,15 +35,23 @@ export interface PathRequest {
   minSources?: number | null;
   /** Whether to read each step's relationship (else `steps` is empty). */
   withSteps: boolean;
+  /** Read the entities along as id, name and kind only (see `briefEntityRow`). */
+  briefNodes: boolean;
 }
 
 /**
  * Per length, with and without a type filter and a corroboration filter (a predicate the
  * planner cannot rule out, such as `$types IS NULL OR ...`, keeps it from its fast
- * shortest-path search), and with or without the steps' relationships (their evidence is most
- * of the answer).
+ * shortest-path search), with or without the steps' relationships (their evidence is most
+ * of the answer), and with the entities along whole or brief.
  */
-const pathText = (length: number, typed: boolean, corroborated: boolean, steps: boolean) => `
+const pathText = (
+  length: number,
+  typed: boolean,
+  corroborated: boolean,
+  steps: boolean,
+  brief: boolean,
+) => `
   MATCH (a:Entity {id: $from})
   MATCH (b:Entity {id: $to})
   MATCH p = allShortestPaths((a)-[*..${length}]-(b))
@@ -51,14 +59,16 @@ const pathText = (length: number, typed: boolean, corroborated: boolean, steps: 
     ${typed ? 'AND all(r IN relationships(p) WHERE type(r) IN $types)' : ''}
     ${corroborated ? `AND all(r IN relationships(p) WHERE ${statedByAtLeast('r', '$minSources')})` : ''}
   WITH p LIMIT toInteger($limit)
-  RETURN length(p) AS length, [n IN nodes(p) | properties(n)] AS nodes,
+  RETURN length(p) AS length,
+         [n IN nodes(p) | ${brief ? '{id: n.id, name: n.name, kind: n.kind}' : 'properties(n)'}] AS nodes,
          ${steps ? '[r IN relationships(p) | {props: properties(r), type: type(r), start: startNode(r).id}]' : '[]'} AS relationships`;
 
-const pathRow = z.object({
-  length: z.number(),
-  nodes: z.array(entityRow),
-  relationships: z.array(z.object({ props: z.unknown(), type: z.unknown(), start: z.string() })),
-});
+const pathRow = (briefNodes: boolean) =>
+  z.object({
+    length: z.number(),
+    nodes: z.array(briefNodes ? briefEntityRow : entityRow),
+    relationships: z.array(z.object({ props: z.unknown(), type: z.unknown(), start: z.string() })),
+  });
 
 export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => ({
   text: pathText(
@@ -66,10 +76,11 @@ export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => 
     request.types !== null,
     (request.minSources ?? null) !== null,
     request.withSteps,
+    request.briefNodes,
   ),
   parameters: { ...request, minSources: request.minSources ?? null },
   decode: (records) =>
-    decodeRecords(pathRow, records).map(({ length, nodes, relationships }) => {
+    decodeRecords(pathRow(request.briefNodes), records).map(({ length, nodes, relationships }) => {
       const nodeIds = nodes.map((node) => node.id);
       return {
         length,

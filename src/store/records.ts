@@ -128,7 +128,10 @@ export interface RelationRecord {
   confidence: Confidence;
   validFrom: PartialDateRecord | null;
   validTo: PartialDateRecord | null;
-  evidence: EvidenceRecord[];
+  /** The sources that state it, one per item of evidence. */
+  sourceIds: string[];
+  /** Each source's words for it; null when the request did not read them (nothing asked). */
+  evidence: EvidenceRecord[] | null;
   /** How many distinct sources state it. */
   sourceCount: number;
 }

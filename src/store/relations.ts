@@ -6,7 +6,13 @@
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { forEachRequest, holdsOn, sourcesWithIds, statedByAtLeast } from './fragments.js';
+import {
+  factWithoutEvidence,
+  forEachRequest,
+  holdsOn,
+  sourcesWithIds,
+  statedByAtLeast,
+} from './fragments.js';
 import {
   paged,
   type EntityRecord,
@@ -21,6 +27,7 @@ import {
   entityRow,
   optionalCount,
   relationshipRow,
+  relationshipRowWithoutEvidence,
   sourceRow,
 } from './rows.js';
 import { decode, decodeRecords, run, type Statement } from './statement.js';
@@ -41,6 +48,13 @@ export interface RelationRequest extends Page {
    * of them (most of a node's cost is reading its properties).
    */
   briefEnds: boolean;
+  /**
+   * Read each source's words (quotes, sentences, dates: the `evidence`); otherwise only the
+   * fact's own properties and its source ids, most of a relationship's bytes being its evidence.
+   */
+  readEvidence: boolean;
+  /** Read the records of the sources that state the relationships, along with them. */
+  readSources: boolean;
 }
 
 /** A relation request about one entity, and the request to answer along about each other end. */
@@ -59,7 +73,8 @@ export function entityRelationsRequest(
   request: RelationRequest,
   next: RelationRequest | null,
 ): EntityRelationsRequest {
-  const { types, direction, asOf, offset, limit, counted, briefEnds } = request;
+  const { types, direction, asOf, offset, limit, counted, briefEnds, readEvidence, readSources } =
+    request;
   const minSources = request.minSources ?? null;
   return {
     entityId,
@@ -71,6 +86,8 @@ export function entityRelationsRequest(
     limit,
     counted,
     briefEnds,
+    readEvidence,
+    readSources,
     next: next && { ...next, minSources: next.minSources ?? null },
   };
 }
@@ -88,14 +105,22 @@ export interface RelationAnswer {
   next: Map<string, Paged<RelationWithEnds>>;
 }
 
-/** The relationships of `node` that `request` (a map with a RelationRequest's fields) keeps. */
-const relationsOf = (node: string, request: string) => `(${node})-[r]-(other:Entity)
+/**
+ * The relationships of `node` that `request` (a map with a RelationRequest's fields) keeps. The
+ * corroboration test is in the text only when `corroborated` (some request of the statement asks
+ * for `minSources`): the planner evaluates it for every relationship, even where it is not asked.
+ */
+const relationsOf = (
+  node: string,
+  request: string,
+  corroborated: boolean,
+) => `(${node})-[r]-(other:Entity)
     WHERE (${request}.types IS NULL OR type(r) IN ${request}.types)
       AND (${request}.direction = 'BOTH'
            OR (${request}.direction = 'OUTGOING' AND startNode(r) = ${node})
            OR (${request}.direction = 'INCOMING' AND endNode(r) = ${node}))
       AND (${request}.asOf IS NULL OR ${holdsOn('r', `${request}.asOf`)})
-      AND ${statedByAtLeast('r', `${request}.minSources`)}`;
+      ${corroborated ? `AND ${statedByAtLeast('r', `${request}.minSources`)}` : ''}`;
 
 /**
  * The page of `node`'s relationships that `request` asks for, as `total` (null unless counted)
@@ -109,20 +134,30 @@ export const relationsPage = (
   end: string,
   total: string,
   page: string,
+  corroborated: boolean,
 ) => `
-    OPTIONAL MATCH ${relationsOf(node, request)}
+    OPTIONAL MATCH ${relationsOf(node, request, corroborated)}
     WITH r, other ORDER BY type(r), toLower(other.name), r.id LIMIT toInteger(${end})
     WITH collect(CASE WHEN r IS NULL THEN null ELSE {r: r, other: other} END) AS matches
-    RETURN CASE WHEN ${request}.counted THEN COUNT { MATCH ${relationsOf(node, request)} } END AS ${total},
+    RETURN CASE WHEN ${request}.counted THEN COUNT { MATCH ${relationsOf(node, request, corroborated)} } END AS ${total},
            matches[${request}.offset..] AS ${page}`;
+
+/** Whether some of these requests keep only facts stated by enough sources. */
+export const someCorroborated = (requests: readonly (RelationRequest | null)[]) =>
+  requests.some((request) => (request?.minSources ?? null) !== null);
 
 /** A limit past every request's page (see `relationsPage`). */
 export const pastEveryPage = (requests: readonly (RelationRequest | null)[]) =>
   Math.max(1, ...requests.map((request) => (request ? request.offset + request.limit + 1 : 0)));
 
-/** A page item `m` of `node`, read out with the other end (whole or brief, as `request` says). */
+/**
+ * A page item `m` of `node`, read out with its evidence or without and the other end whole or
+ * brief, as `request` says.
+ */
 export const relationRow = (m: string, node: string, request: string) => `{
-      props: properties(${m}.r), type: type(${m}.r), otherId: ${m}.other.id,
+      props: CASE WHEN ${request}.readEvidence THEN properties(${m}.r)
+                  ELSE ${factWithoutEvidence(`${m}.r`)} END,
+      type: type(${m}.r), otherId: ${m}.other.id,
       other: CASE WHEN ${request}.briefEnds
                   THEN {id: ${m}.other.id, name: ${m}.other.name, kind: ${m}.other.kind}
                   ELSE properties(${m}.other) END,
@@ -149,7 +184,7 @@ export type RelationRow = z.output<typeof relationRows>[number];
 
 /** A row of `relationRow`, decoded as `request` asked for it. */
 export const toRelation = (row: RelationRow, request: RelationRequest): RelationWithEnds => ({
-  ...decode(relationshipRow, row),
+  ...decode(request.readEvidence ? relationshipRow : relationshipRowWithoutEvidence, row),
   other: decode(request.briefEnds ? briefEntityRow : entityRow, row.other),
   otherIsBrief: request.briefEnds,
 });
@@ -159,18 +194,24 @@ export const answersAlong = z.array(
   z.object({ otherId: z.string(), total: optionalCount, page: relationRows }),
 );
 
-const RELATIONS = forEachRequest(`
+const relationsText = (corroborated: boolean) =>
+  forEachRequest(`
   OPTIONAL MATCH (e:Entity {id: request.entityId})
-  CALL (e, request) { ${relationsPage('e', 'request', '$end', 'total', 'page')} }
+  CALL (e, request) { ${relationsPage('e', 'request', '$end', 'total', 'page', corroborated)} }
   CALL (page, request) {
     UNWIND CASE WHEN request.next IS NULL THEN [] ELSE page[0..request.limit] END AS item
     WITH DISTINCT item.other AS o, request.next AS next
-    CALL (o, next) { ${relationsPage('o', 'next', '$nextEnd', 'nextTotal', 'nextPage')} }
+    CALL (o, next) { ${relationsPage('o', 'next', '$nextEnd', 'nextTotal', 'nextPage', corroborated)} }
     RETURN collect({otherId: o.id, total: nextTotal, page: [m IN nextPage | ${relationRow('m', 'o', 'next')}]}) AS next
   }
-  WITH position, e, total, [m IN page | ${relationRow('m', 'e', 'request')}] AS page, next
+  WITH position, e, request, total, [m IN page | ${relationRow('m', 'e', 'request')}] AS page, next
   RETURN position, properties(e) AS self, total, page, next,
-         ${sourcesOfRows('[page] + [answer IN next | answer.page]')} AS sources`);
+         ${sourcesOfRows(
+           `[rows IN [page] WHERE request.readSources]
+            + [answer IN next WHERE request.next.readSources | answer.page]`,
+         )} AS sources`);
+/** By whether some request (or its next level) asks for corroborated facts. */
+const RELATIONS_TEXTS = { plain: relationsText(false), corroborated: relationsText(true) };
 
 const relationsAnswer = z.object({
   self: z.unknown(),
@@ -184,7 +225,9 @@ export function relationsStatement(
   requests: readonly EntityRelationsRequest[],
 ): Statement<RelationAnswer[]> {
   return {
-    text: RELATIONS,
+    text: someCorroborated([...requests, ...requests.map((request) => request.next)])
+      ? RELATIONS_TEXTS.corroborated
+      : RELATIONS_TEXTS.plain,
     parameters: {
       requests,
       end: pastEveryPage(requests),

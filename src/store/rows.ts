@@ -185,43 +185,52 @@ export const claimRow = z
     sentenceId: sentence,
   }));
 
+/** What every reading of a fact's relationship has: the fact's own properties. */
+const factFields = z.looseObject({
+  id: z.string(),
+  role: optionalText,
+  description: optionalText,
+  confidence,
+  sourceIds: texts,
+});
+
 /** A fact's properties, and its evidence read from their parallel lists (fact-properties.ts). */
-const factProps = z.preprocess(
+const factWithEvidence = z.preprocess(
   (props) => ({ fact: props, evidence: props }),
-  z.object({
-    fact: z.looseObject({
-      id: z.string(),
-      role: optionalText,
-      description: optionalText,
-      confidence,
-    }),
-    evidence: factEvidence,
-  }),
+  z.object({ fact: factFields, evidence: factEvidence }),
+);
+
+/** A fact's properties read without its evidence (see `FACT_WITHOUT_EVIDENCE`). */
+const factWithoutEvidence = z.preprocess(
+  (props) => ({ fact: props, evidence: null }),
+  z.object({ fact: factFields, evidence: z.null() }),
 );
 
 export const direction = z.enum(['OUTGOING', 'INCOMING']);
 
 /** A relationship as seen from one end: its type, properties, direction and the other end's id. */
-export const relationshipRow = z
-  .object({
-    props: factProps,
-    type: z.enum(RELATIONSHIP_TYPES),
-    direction,
-    otherId: z.string(),
-  })
-  .transform(({ props: { fact, evidence }, type, direction, otherId }): RelationRecord => ({
-    id: fact.id,
-    type,
-    direction,
-    otherId,
-    role: fact.role,
-    description: fact.description,
-    confidence: fact.confidence,
-    validFrom: partialDate(fact, 'validFrom'),
-    validTo: partialDate(fact, 'validTo'),
-    evidence,
-    sourceCount: new Set(evidence.map((item) => item.sourceId)).size,
-  }));
+const relationshipRowOf = (props: typeof factWithEvidence | typeof factWithoutEvidence) =>
+  z
+    .object({ props, type: z.enum(RELATIONSHIP_TYPES), direction, otherId: z.string() })
+    .transform(({ props: { fact, evidence }, type, direction, otherId }): RelationRecord => ({
+      id: fact.id,
+      type,
+      direction,
+      otherId,
+      role: fact.role,
+      description: fact.description,
+      confidence: fact.confidence,
+      validFrom: partialDate(fact, 'validFrom'),
+      validTo: partialDate(fact, 'validTo'),
+      sourceIds: fact.sourceIds,
+      evidence,
+      sourceCount: new Set(fact.sourceIds).size,
+    }));
+
+/** A relationship read whole (`properties(r)`), with its evidence. */
+export const relationshipRow = relationshipRowOf(factWithEvidence);
+/** A relationship read as `FACT_WITHOUT_EVIDENCE` projects it. */
+export const relationshipRowWithoutEvidence = relationshipRowOf(factWithoutEvidence);
 
 /** A count that is there only when the request asked for it. */
 export const optionalCount = z.number().nullable();

@@ -2,6 +2,8 @@
 // $grouping = "ACTOR"
 // $from = null
 // $to = null
+// $withEvents = false
+// $withClaims = true
 MATCH (c:Claim {property: $property})-[:ABOUT]->(e:Event)
 WHERE
   c.value IS NOT NULL AND
@@ -30,11 +32,19 @@ WITH
   claims
 WITH
   key,
-  collect(e.id) AS events,
+  count(e) AS eventCount,
+  null AS events,
   sum(lowest) AS lowest,
   sum(highest) AS highest,
   reduce(
     all = [], list IN collect(sources) | all + [x IN list WHERE NOT x IN all]) AS sources,
   reduce(all = [], list IN collect(claims) | all + list) AS claims
-RETURN key, events, lowest, highest, sources, claims
+RETURN
+  key,
+  eventCount,
+  events,
+  lowest,
+  highest,
+  size(sources) AS sourceCount,
+  claims
 ORDER BY key

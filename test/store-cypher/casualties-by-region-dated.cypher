@@ -2,6 +2,8 @@
 // $grouping = "REGION"
 // $from = "2023-01-01"
 // $to = "2023-12-31"
+// $withEvents = true
+// $withClaims = false
 MATCH (c:Claim {property: $property})-[:ABOUT]->(e:Event)
 WHERE
   c.value IS NOT NULL AND
@@ -12,7 +14,7 @@ WITH
   min(c.value) AS lowest,
   max(c.value) AS highest,
   collect(DISTINCT c.claimedBy) AS sources,
-  collect(c.id) AS claims
+  null AS claims
 WITH
   coalesce(
     head(
@@ -42,11 +44,19 @@ WITH
   claims
 WITH
   key,
+  count(e) AS eventCount,
   collect(e.id) AS events,
   sum(lowest) AS lowest,
   sum(highest) AS highest,
   reduce(
     all = [], list IN collect(sources) | all + [x IN list WHERE NOT x IN all]) AS sources,
-  reduce(all = [], list IN collect(claims) | all + list) AS claims
-RETURN key, events, lowest, highest, sources, claims
+  null AS claims
+RETURN
+  key,
+  eventCount,
+  events,
+  lowest,
+  highest,
+  size(sources) AS sourceCount,
+  claims
 ORDER BY key

@@ -31,16 +31,8 @@ CALL (page) {
         (along.direction = 'INCOMING' AND endNode(r) = o)) AND
       (along.asOf IS NULL OR
         ((r.validFromLatest IS NULL OR r.validFromLatest <= date(along.asOf)) AND
-          (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
-      (along.minSources IS NULL OR
-        size(
-          COLLECT {
-            UNWIND r.sourceIds AS sid
-            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-            WHERE NOT (root)-[:CITED_IN]->()
-            RETURN DISTINCT root.id
-          }) >=
-        along.minSources)
+          (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+
     WITH r, other
     ORDER BY type(r), toLower(other.name), r.id
     LIMIT toInteger($alongEnd)
@@ -65,16 +57,7 @@ CALL (page) {
                 (along.asOf IS NULL OR
                   ((r.validFromLatest IS NULL OR
                       r.validFromLatest <= date(along.asOf)) AND
-                    (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
-                (along.minSources IS NULL OR
-                  size(
-                    COLLECT {
-                      UNWIND r.sourceIds AS sid
-                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-                      WHERE NOT (root)-[:CITED_IN]->()
-                      RETURN DISTINCT root.id
-                    }) >=
-                  along.minSources)
+                    (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
             }
       END AS alongTotal,
       matches[along.offset..] AS alongPage
@@ -88,7 +71,26 @@ CALL (page) {
         [
           m IN alongPage
           | {
-            props: properties(m.r),
+            props:
+              CASE
+                WHEN along.readEvidence THEN properties(m.r)
+                ELSE
+                  {
+                    id: m.r.id,
+                    role: m.r.role,
+                    description: m.r.description,
+                    confidence: m.r.confidence,
+                    sourceIds: m.r.sourceIds,
+                    validFrom: m.r.validFrom,
+                    validFromLatest: m.r.validFromLatest,
+                    validFromPrecision: m.r.validFromPrecision,
+                    validFromPhrase: m.r.validFromPhrase,
+                    validTo: m.r.validTo,
+                    validToLatest: m.r.validToLatest,
+                    validToPrecision: m.r.validToPrecision,
+                    validToPhrase: m.r.validToPhrase
+                  }
+              END,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -111,12 +113,13 @@ RETURN
   total,
   [n IN page | properties(n)] AS page,
   along,
+  [] AS unmet,
   COLLECT {
     UNWIND
       reduce(
         ids = [],
         rows IN
-        [answer IN along | answer.page] |
+        [answer IN along WHERE $along[answer.request].readSources | answer.page] |
           ids +
           reduce(
             x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid

@@ -2,20 +2,17 @@
 // $name = null
 // $country = null
 // $region = null
-// $near = {"latitude":14.7,"longitude":1.6,"meters":50000}
+// $near = {"place":"ayorou","meters":50000}
 // $kind = "Place"
 // $offset = 0
 // $limit = 10
 // $counted = false
 // $along = []
 // $alongEnd = 1
+MATCH (centre:Entity {id: $near.place})
+WHERE centre.location IS NOT NULL
 MATCH (place:Place)
-WHERE
-  point.distance(
-    place.location,
-    point({latitude: $near.latitude, longitude: $near.longitude})
-  ) <=
-  $near.meters
+WHERE point.distance(place.location, centre.location) <= $near.meters
 MATCH (e:Entity)-[:LOCATED_IN|OCCURRED_AT|OCCURRED_IN|BASED_AT*0..1]->(place)
 WITH DISTINCT e
 WITH e
@@ -40,16 +37,8 @@ CALL (page) {
         (along.direction = 'INCOMING' AND endNode(r) = o)) AND
       (along.asOf IS NULL OR
         ((r.validFromLatest IS NULL OR r.validFromLatest <= date(along.asOf)) AND
-          (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
-      (along.minSources IS NULL OR
-        size(
-          COLLECT {
-            UNWIND r.sourceIds AS sid
-            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-            WHERE NOT (root)-[:CITED_IN]->()
-            RETURN DISTINCT root.id
-          }) >=
-        along.minSources)
+          (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+
     WITH r, other
     ORDER BY type(r), toLower(other.name), r.id
     LIMIT toInteger($alongEnd)
@@ -74,16 +63,7 @@ CALL (page) {
                 (along.asOf IS NULL OR
                   ((r.validFromLatest IS NULL OR
                       r.validFromLatest <= date(along.asOf)) AND
-                    (r.validTo IS NULL OR r.validTo >= date(along.asOf)))) AND
-                (along.minSources IS NULL OR
-                  size(
-                    COLLECT {
-                      UNWIND r.sourceIds AS sid
-                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-                      WHERE NOT (root)-[:CITED_IN]->()
-                      RETURN DISTINCT root.id
-                    }) >=
-                  along.minSources)
+                    (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
             }
       END AS alongTotal,
       matches[along.offset..] AS alongPage
@@ -97,7 +77,26 @@ CALL (page) {
         [
           m IN alongPage
           | {
-            props: properties(m.r),
+            props:
+              CASE
+                WHEN along.readEvidence THEN properties(m.r)
+                ELSE
+                  {
+                    id: m.r.id,
+                    role: m.r.role,
+                    description: m.r.description,
+                    confidence: m.r.confidence,
+                    sourceIds: m.r.sourceIds,
+                    validFrom: m.r.validFrom,
+                    validFromLatest: m.r.validFromLatest,
+                    validFromPrecision: m.r.validFromPrecision,
+                    validFromPhrase: m.r.validFromPhrase,
+                    validTo: m.r.validTo,
+                    validToLatest: m.r.validToLatest,
+                    validToPrecision: m.r.validToPrecision,
+                    validToPhrase: m.r.validToPhrase
+                  }
+              END,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -120,12 +119,27 @@ RETURN
   total,
   [n IN page | properties(n)] AS page,
   along,
+  [
+    premise IN
+    [
+      CASE
+        WHEN
+          EXISTS {
+            MATCH (centre:Entity {id: $near.place})
+            WHERE centre.location IS NOT NULL
+          }
+          THEN null
+        ELSE 'near'
+      END
+    ]
+    WHERE premise IS NOT NULL
+  ] AS unmet,
   COLLECT {
     UNWIND
       reduce(
         ids = [],
         rows IN
-        [answer IN along | answer.page] |
+        [answer IN along WHERE $along[answer.request].readSources | answer.page] |
           ids +
           reduce(
             x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid

@@ -5,6 +5,7 @@
 // $minSources = 2
 // $limit = 3
 // $withSteps = true
+// $briefNodes = false
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
 MATCH p = ALLSHORTESTPATHS ((a)-[*..4]-(b))

@@ -4,6 +4,7 @@
 // $types = ["LEADS","GOVERNS"]
 // $limit = 1
 // $withSteps = true
+// $briefNodes = false
 // $minSources = null
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})

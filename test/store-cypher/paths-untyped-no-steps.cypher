@@ -4,6 +4,7 @@
 // $types = null
 // $limit = 3
 // $withSteps = false
+// $briefNodes = true
 // $minSources = null
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
@@ -14,5 +15,5 @@ WITH p
 LIMIT toInteger($limit)
 RETURN
   length(p) AS length,
-  [n IN nodes(p) | properties(n)] AS nodes,
+  [n IN nodes(p) | {id: n.id, name: n.name, kind: n.kind}] AS nodes,
   [] AS relationships

@@ -1,4 +1,4 @@
-// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":null,"offset":0,"limit":10,"counted":false,"briefEnds":false,"next":null},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"minSources":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"offset":0,"limit":10,"counted":false,"minSources":null}}]
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":null,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readSources":true,"next":null},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"minSources":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"readEvidence":false,"readSources":false,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"readEvidence":true,"readSources":true,"offset":0,"limit":10,"counted":false,"minSources":null}}]
 // $end = 26
 // $nextEnd = 11
 UNWIND range(0, size($requests) - 1) AS position
@@ -14,16 +14,8 @@ CALL (e, request) {
       (request.direction = 'INCOMING' AND endNode(r) = e)) AND
     (request.asOf IS NULL OR
       ((r.validFromLatest IS NULL OR r.validFromLatest <= date(request.asOf)) AND
-        (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
-    (request.minSources IS NULL OR
-      size(
-        COLLECT {
-          UNWIND r.sourceIds AS sid
-          MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-          WHERE NOT (root)-[:CITED_IN]->()
-          RETURN DISTINCT root.id
-        }) >=
-      request.minSources)
+        (r.validTo IS NULL OR r.validTo >= date(request.asOf))))
+
   WITH r, other
   ORDER BY type(r), toLower(other.name), r.id
   LIMIT toInteger($end)
@@ -48,16 +40,7 @@ CALL (e, request) {
               (request.asOf IS NULL OR
                 ((r.validFromLatest IS NULL OR
                     r.validFromLatest <= date(request.asOf)) AND
-                  (r.validTo IS NULL OR r.validTo >= date(request.asOf)))) AND
-              (request.minSources IS NULL OR
-                size(
-                  COLLECT {
-                    UNWIND r.sourceIds AS sid
-                    MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-                    WHERE NOT (root)-[:CITED_IN]->()
-                    RETURN DISTINCT root.id
-                  }) >=
-                request.minSources)
+                  (r.validTo IS NULL OR r.validTo >= date(request.asOf))))
           }
     END AS total,
     matches[request.offset..] AS page
@@ -78,16 +61,8 @@ CALL (page, request) {
         (next.direction = 'INCOMING' AND endNode(r) = o)) AND
       (next.asOf IS NULL OR
         ((r.validFromLatest IS NULL OR r.validFromLatest <= date(next.asOf)) AND
-          (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
-      (next.minSources IS NULL OR
-        size(
-          COLLECT {
-            UNWIND r.sourceIds AS sid
-            MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-            WHERE NOT (root)-[:CITED_IN]->()
-            RETURN DISTINCT root.id
-          }) >=
-        next.minSources)
+          (r.validTo IS NULL OR r.validTo >= date(next.asOf))))
+
     WITH r, other
     ORDER BY type(r), toLower(other.name), r.id
     LIMIT toInteger($nextEnd)
@@ -112,16 +87,7 @@ CALL (page, request) {
                 (next.asOf IS NULL OR
                   ((r.validFromLatest IS NULL OR
                       r.validFromLatest <= date(next.asOf)) AND
-                    (r.validTo IS NULL OR r.validTo >= date(next.asOf)))) AND
-                (next.minSources IS NULL OR
-                  size(
-                    COLLECT {
-                      UNWIND r.sourceIds AS sid
-                      MATCH (:Source {id: sid})-[:CITED_IN*0..]->(root:Source)
-                      WHERE NOT (root)-[:CITED_IN]->()
-                      RETURN DISTINCT root.id
-                    }) >=
-                  next.minSources)
+                    (r.validTo IS NULL OR r.validTo >= date(next.asOf))))
             }
       END AS nextTotal,
       matches[next.offset..] AS nextPage
@@ -134,7 +100,26 @@ CALL (page, request) {
         [
           m IN nextPage
           | {
-            props: properties(m.r),
+            props:
+              CASE
+                WHEN next.readEvidence THEN properties(m.r)
+                ELSE
+                  {
+                    id: m.r.id,
+                    role: m.r.role,
+                    description: m.r.description,
+                    confidence: m.r.confidence,
+                    sourceIds: m.r.sourceIds,
+                    validFrom: m.r.validFrom,
+                    validFromLatest: m.r.validFromLatest,
+                    validFromPrecision: m.r.validFromPrecision,
+                    validFromPhrase: m.r.validFromPhrase,
+                    validTo: m.r.validTo,
+                    validToLatest: m.r.validToLatest,
+                    validToPrecision: m.r.validToPrecision,
+                    validToPhrase: m.r.validToPhrase
+                  }
+              END,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -156,11 +141,31 @@ CALL (page, request) {
 WITH
   position,
   e,
+  request,
   total,
   [
     m IN page
     | {
-      props: properties(m.r),
+      props:
+        CASE
+          WHEN request.readEvidence THEN properties(m.r)
+          ELSE
+            {
+              id: m.r.id,
+              role: m.r.role,
+              description: m.r.description,
+              confidence: m.r.confidence,
+              sourceIds: m.r.sourceIds,
+              validFrom: m.r.validFrom,
+              validFromLatest: m.r.validFromLatest,
+              validFromPrecision: m.r.validFromPrecision,
+              validFromPhrase: m.r.validFromPhrase,
+              validTo: m.r.validTo,
+              validToLatest: m.r.validToLatest,
+              validToPrecision: m.r.validToPrecision,
+              validToPhrase: m.r.validToPhrase
+            }
+        END,
       type: type(m.r),
       otherId: m.other.id,
       other:
@@ -188,7 +193,9 @@ RETURN
     UNWIND
       reduce(
         ids = [],
-        rows IN [page] + [answer IN next | answer.page] |
+        rows IN
+        [rows IN [page] WHERE request.readSources] +
+        [answer IN next WHERE request.next.readSources | answer.page] |
           ids +
           reduce(
             x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid

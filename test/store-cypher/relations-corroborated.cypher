@@ -1,4 +1,4 @@
-// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":2,"offset":0,"limit":10,"counted":false,"briefEnds":false,"next":null}]
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":2,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readSources":true,"next":null}]
 // $end = 11
 // $nextEnd = 1
 UNWIND range(0, size($requests) - 1) AS position
@@ -134,7 +134,26 @@ CALL (page, request) {
         [
           m IN nextPage
           | {
-            props: properties(m.r),
+            props:
+              CASE
+                WHEN next.readEvidence THEN properties(m.r)
+                ELSE
+                  {
+                    id: m.r.id,
+                    role: m.r.role,
+                    description: m.r.description,
+                    confidence: m.r.confidence,
+                    sourceIds: m.r.sourceIds,
+                    validFrom: m.r.validFrom,
+                    validFromLatest: m.r.validFromLatest,
+                    validFromPrecision: m.r.validFromPrecision,
+                    validFromPhrase: m.r.validFromPhrase,
+                    validTo: m.r.validTo,
+                    validToLatest: m.r.validToLatest,
+                    validToPrecision: m.r.validToPrecision,
+                    validToPhrase: m.r.validToPhrase
+                  }
+              END,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -156,11 +175,31 @@ CALL (page, request) {
 WITH
   position,
   e,
+  request,
   total,
   [
     m IN page
     | {
-      props: properties(m.r),
+      props:
+        CASE
+          WHEN request.readEvidence THEN properties(m.r)
+          ELSE
+            {
+              id: m.r.id,
+              role: m.r.role,
+              description: m.r.description,
+              confidence: m.r.confidence,
+              sourceIds: m.r.sourceIds,
+              validFrom: m.r.validFrom,
+              validFromLatest: m.r.validFromLatest,
+              validFromPrecision: m.r.validFromPrecision,
+              validFromPhrase: m.r.validFromPhrase,
+              validTo: m.r.validTo,
+              validToLatest: m.r.validToLatest,
+              validToPrecision: m.r.validToPrecision,
+              validToPhrase: m.r.validToPhrase
+            }
+        END,
       type: type(m.r),
       otherId: m.other.id,
       other:
@@ -188,7 +227,9 @@ RETURN
     UNWIND
       reduce(
         ids = [],
-        rows IN [page] + [answer IN next | answer.page] |
+        rows IN
+        [rows IN [page] WHERE request.readSources] +
+        [answer IN next WHERE request.next.readSources | answer.page] |
           ids +
           reduce(
             x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid

@@ -3,6 +3,7 @@ import { aggregateCasualties, type CasualtyBucket } from '../../store/casualties
 import { builder } from '../builder.js';
 import { checkDateRange, dateRangeArgs } from '../dates.js';
 import { loadAllOrThrow } from '../loaders.js';
+import { selects } from '../lookahead.js';
 import { ClaimRef, EntityRef } from '../refs.js';
 
 const CasualtyGroupingEnum = builder.enumType('CasualtyGrouping', {
@@ -21,6 +22,12 @@ const CasualtyGroupingEnum = builder.enumType('CasualtyGrouping', {
   },
 });
 
+/** Ids the statement collected because the selection asks for the field that lists them. */
+function collected(ids: string[] | null, field: string): string[] {
+  if (ids === null) throw new Error(`the ${field} of a casualty bucket were not collected`);
+  return ids;
+}
+
 const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').implement({
   description:
     'Casualty figures of one bucket. Sources disagree, so each event counts with its lowest and its highest claimed figure; `bestEstimate` takes the lowest, as conflict-event datasets do (the most conservative credible figure).',
@@ -28,12 +35,13 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
     key: t.exposeString('key', { description: 'The month (YYYY-MM), region or actor.' }),
     eventCount: t.int({
       description: 'Events with a claimed figure.',
-      resolve: (bucket) => bucket.events.length,
+      resolve: (bucket) => bucket.eventCount,
     }),
     events: t.field({
       type: [EntityRef],
       description: 'Those events.',
-      resolve: (bucket, _args, { loaders }) => loadAllOrThrow(loaders.entity, bucket.events),
+      resolve: (bucket, _args, { loaders }) =>
+        loadAllOrThrow(loaders.entity, collected(bucket.eventIds, 'events')),
     }),
     lowest: t.exposeFloat('lowest', {
       description: "The sum of each event's lowest claimed figure.",
@@ -47,12 +55,13 @@ const CasualtyBucketType = builder.objectRef<CasualtyBucket>('CasualtyBucket').i
     }),
     sourceCount: t.int({
       description: 'How many distinct sources claim figures.',
-      resolve: (bucket) => bucket.sourceIds.length,
+      resolve: (bucket) => bucket.sourceCount,
     }),
     claims: t.field({
       type: [ClaimRef],
       description: 'Every claim counted.',
-      resolve: (bucket, _args, { loaders }) => loadAllOrThrow(loaders.claim, bucket.claimIds),
+      resolve: (bucket, _args, { loaders }) =>
+        loadAllOrThrow(loaders.claim, collected(bucket.claimIds, 'claims')),
     }),
   }),
 });
@@ -70,13 +79,15 @@ builder.queryField('casualtyStatistics', (t) =>
       }),
       ...dateRangeArgs(t.arg),
     },
-    resolve: (_root, args, { database }) => {
+    resolve: (_root, args, { database }, info) => {
       checkDateRange(args);
       return aggregateCasualties(database, {
         property: args.property ?? 'soldiers_killed',
         grouping: args.groupBy,
         from: args.from ?? null,
         to: args.to ?? null,
+        withEvents: selects(info, 'events'),
+        withClaims: selects(info, 'claims'),
       });
     },
   }),

@@ -8,11 +8,11 @@ import {
 import { builder } from '../builder.js';
 import { checkMinSources, MIN_SOURCES_DESCRIPTION } from '../corroboration.js';
 import { checkCount, unknownSlug } from '../errors.js';
-import { loadAllOrThrow } from '../loaders.js';
 import { descendantFields } from '../lookahead.js';
 import { EntityRef } from '../refs.js';
 import { checkRelationshipTypes } from '../enums.js';
 import { endsAndRelationFields } from '../relations.js';
+import { briefEntities } from '../relation-lookahead.js';
 import { withinBounds } from './bounded-cost.js';
 
 const MAX_PATHS = 50;
@@ -35,7 +35,7 @@ const GraphPathType = builder.objectRef<FoundPath>('GraphPath').implement({
     nodes: t.field({
       type: [EntityRef],
       description: 'The entities along the path, in order.',
-      resolve: (path, _args, { loaders }) => loadAllOrThrow(loaders.entity, path.nodeIds),
+      resolve: (path) => path.nodes,
     }),
     steps: t.field({
       type: [PathStepType],
@@ -100,6 +100,11 @@ builder.queryField('path', (t) =>
         const path = { length: 0, nodeIds: [entity.id], nodes: [entity], steps: [] };
         return { paths: [path], truncated: false };
       }
+      // The steps' ends are loaded by id, from the entities along when these are read whole.
+      const briefNodes =
+        briefEntities(info, ['paths', 'nodes']) &&
+        descendantFields(info, ['paths', 'steps', 'from']).length === 0 &&
+        descendantFields(info, ['paths', 'steps', 'to']).length === 0;
       const paths = await findShortestPaths(database, {
         from: args.from,
         to: args.to,
@@ -108,8 +113,11 @@ builder.queryField('path', (t) =>
         minSources: checkMinSources(args.minSources),
         limit: first + 1,
         withSteps: descendantFields(info, ['paths', 'steps']).length > 0,
+        briefNodes,
       });
-      for (const node of paths.flatMap((path) => path.nodes)) loaders.entity.prime(node.id, node);
+      if (!briefNodes) {
+        for (const node of paths.flatMap((path) => path.nodes)) loaders.entity.prime(node.id, node);
+      }
       // No path: say so only if both ends exist (a path proves they do).
       if (paths.length === 0) {
         const [from, to] = await loaders.entity.loadMany([args.from, args.to]);

@@ -32,6 +32,8 @@ async function otherEnds(
         limit,
         counted: false,
         briefEnds: false,
+        readEvidence: false,
+        readSources: false,
       },
       null,
     ),

@@ -4,7 +4,7 @@ import { builder } from '../builder.js';
 import { EntityKindEnum } from '../enums.js';
 import { checkLength } from '../errors.js';
 import { connectionComplexity, pageArgs, pageFromArgs, toConnection } from '../paging.js';
-import { NearInput, nearFilter } from '../places.js';
+import { checkNearPlace, NearInput, nearFilter } from '../places.js';
 import { EntityConnectionRef, EntityRef } from '../refs.js';
 import { prefetchRelations } from '../relation-lookahead.js';
 
@@ -73,14 +73,16 @@ builder.queryFields((t) => ({
         name: args.name ?? null,
         country: args.country ?? null,
         region: args.region ?? null,
-        near: await nearFilter(args.near, context),
+        near: nearFilter(args.near),
       };
-      const { database } = context;
-      return toConnection(
+      const { list, unmet } = await listEntities(
+        context.database,
+        filter,
+        args.orderBy ?? 'NAME_ASC',
         page,
-        await listEntities(database, filter, args.orderBy ?? 'NAME_ASC', page),
-        (e) => e,
       );
+      checkNearPlace(filter.near, unmet);
+      return toConnection(page, list, (e) => e);
     },
   }),
 }));

@@ -1,0 +1,48 @@
+// $property = "soldiers_killed"
+// $grouping = "MONTH"
+// $from = "2020-01-01"
+// $to = "2020-12-31"
+// $withEvents = false
+// $withClaims = false
+MATCH (c:Claim {property: $property})-[:ABOUT]->(e:Event)
+WHERE
+  c.value IS NOT NULL AND
+  ($from IS NULL OR coalesce(e.dateLatest, e.endDateLatest) >= date($from)) AND
+  ($to IS NULL OR coalesce(e.date, e.endDate) <= date($to))
+WITH
+  e,
+  min(c.value) AS lowest,
+  max(c.value) AS highest,
+  collect(DISTINCT c.claimedBy) AS sources,
+  null AS claims
+WITH
+  CASE
+    WHEN
+      e.datePrecision IN ['day', 'month']
+      THEN substring(toString(e.date), 0, 7)
+    WHEN e.date IS NOT NULL THEN toString(e.date.year) + ' (month unknown)'
+    ELSE 'unknown'
+  END AS key,
+  e,
+  lowest,
+  highest,
+  sources,
+  claims
+WITH
+  key,
+  count(e) AS eventCount,
+  null AS events,
+  sum(lowest) AS lowest,
+  sum(highest) AS highest,
+  reduce(
+    all = [], list IN collect(sources) | all + [x IN list WHERE NOT x IN all]) AS sources,
+  null AS claims
+RETURN
+  key,
+  eventCount,
+  events,
+  lowest,
+  highest,
+  size(sources) AS sourceCount,
+  claims
+ORDER BY key

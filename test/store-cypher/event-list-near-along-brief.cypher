@@ -1,0 +1,158 @@
+// $types = null
+// $from = null
+// $to = null
+// $place = null
+// $participant = null
+// $involving = null
+// $near = {"place":"ayorou","meters":50000}
+// $offset = 0
+// $limit = 20
+// $counted = false
+// $along = [{"types":["PARTICIPATED_IN","ANNOUNCED"],"direction":"INCOMING","asOf":null,"briefEnds":true,"readEvidence":false,"readSources":false,"offset":20,"limit":5,"counted":true}]
+// $alongEnd = 26
+MATCH (centre:Entity {id: $near.place})
+WHERE centre.location IS NOT NULL
+MATCH (place:Place)
+WHERE point.distance(place.location, centre.location) <= $near.meters
+MATCH (e:Event)-[:OCCURRED_AT|OCCURRED_IN]->(place)
+WITH DISTINCT e
+
+WITH e
+ORDER BY coalesce(e.date, e.endDate) ASC, coalesce(
+  e.dateLatest,
+  e.endDateLatest
+) ASC, e.name
+SKIP toInteger($offset)
+LIMIT toInteger($limit) + 1
+WITH collect(e) AS page
+WITH null AS total, page
+CALL (page) {
+  UNWIND page[0..toInteger($limit)] AS o
+  UNWIND range(0, size($along) - 1) AS position
+  WITH o, position, $along[position] AS along
+  CALL (o, along) {
+    OPTIONAL MATCH (o)-[r]-(other:Entity)
+    WHERE
+      (along.types IS NULL OR type(r) IN along.types) AND
+      (along.direction = 'BOTH' OR
+        (along.direction = 'OUTGOING' AND startNode(r) = o) OR
+        (along.direction = 'INCOMING' AND endNode(r) = o)) AND
+      (along.asOf IS NULL OR
+        ((r.validFromLatest IS NULL OR r.validFromLatest <= date(along.asOf)) AND
+          (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+
+    WITH r, other
+    ORDER BY type(r), toLower(other.name), r.id
+    LIMIT toInteger($alongEnd)
+    WITH
+      collect(
+        CASE
+          WHEN r IS NULL THEN null
+          ELSE {r: r, other: other}
+        END) AS matches
+    RETURN
+      CASE
+        WHEN
+          along.counted
+          THEN
+            COUNT {
+              MATCH (o)-[r]-(other:Entity)
+              WHERE
+                (along.types IS NULL OR type(r) IN along.types) AND
+                (along.direction = 'BOTH' OR
+                  (along.direction = 'OUTGOING' AND startNode(r) = o) OR
+                  (along.direction = 'INCOMING' AND endNode(r) = o)) AND
+                (along.asOf IS NULL OR
+                  ((r.validFromLatest IS NULL OR
+                      r.validFromLatest <= date(along.asOf)) AND
+                    (r.validTo IS NULL OR r.validTo >= date(along.asOf))))
+            }
+      END AS alongTotal,
+      matches[along.offset..] AS alongPage
+  }
+  RETURN
+    collect({
+      id: o.id,
+      request: position,
+      total: alongTotal,
+      page:
+        [
+          m IN alongPage
+          | {
+            props:
+              CASE
+                WHEN along.readEvidence THEN properties(m.r)
+                ELSE
+                  {
+                    id: m.r.id,
+                    role: m.r.role,
+                    description: m.r.description,
+                    confidence: m.r.confidence,
+                    sourceIds: m.r.sourceIds,
+                    validFrom: m.r.validFrom,
+                    validFromLatest: m.r.validFromLatest,
+                    validFromPrecision: m.r.validFromPrecision,
+                    validFromPhrase: m.r.validFromPhrase,
+                    validTo: m.r.validTo,
+                    validToLatest: m.r.validToLatest,
+                    validToPrecision: m.r.validToPrecision,
+                    validToPhrase: m.r.validToPhrase
+                  }
+              END,
+            type: type(m.r),
+            otherId: m.other.id,
+            other:
+              CASE
+                WHEN
+                  along.briefEnds
+                  THEN {id: m.other.id, name: m.other.name, kind: m.other.kind}
+                ELSE properties(m.other)
+              END,
+            direction:
+              CASE
+                WHEN startNode(m.r) = o THEN 'OUTGOING'
+                ELSE 'INCOMING'
+              END
+          }
+        ]
+    }) AS along
+}
+RETURN
+  total,
+  [n IN page | properties(n)] AS page,
+  along,
+  [
+    premise IN
+    [
+      CASE
+        WHEN
+          EXISTS {
+            MATCH (centre:Entity {id: $near.place})
+            WHERE centre.location IS NOT NULL
+          }
+          THEN null
+        ELSE 'near'
+      END
+    ]
+    WHERE premise IS NOT NULL
+  ] AS unmet,
+  COLLECT {
+    UNWIND
+      reduce(
+        ids = [],
+        rows IN
+        [answer IN along WHERE $along[answer.request].readSources | answer.page] |
+          ids +
+          reduce(
+            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+    WITH DISTINCT sid
+    MATCH (s:Source {id: sid})
+    RETURN {
+      props: properties(s),
+      links:
+        [
+          (s)-[link:CITED_IN|ISSUED_BY|SPOKE_TO]->(t)
+          | {type: type(link), id: t.id}
+        ]
+    }
+  } AS sources
