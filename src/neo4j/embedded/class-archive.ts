@@ -5,10 +5,12 @@
  * a throwaway Neo4j (started on an empty scratch store and stopped once ready); every later
  * start uses it. The archive is named after the launcher's jars and the Java build (see
  * launcher-build.ts); should the JVM still refuse it, it says so in a warning on its stdout
- * (logged at debug level) and starts without it, only slower.
+ * (logged at debug level) and starts without it, only slower. A recording that fails is noted
+ * beside the archive and not tried again (each try costs a whole start and stop): deleting the
+ * note tries again.
  */
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Logger } from '../../logger.js';
 import type { Launcher } from './launcher-build.js';
 
@@ -23,7 +25,8 @@ export async function classArchiveArguments(
   logger: Logger,
 ): Promise<string[]> {
   const archive = launcher.classArchive;
-  if (!existsSync(archive)) {
+  const failureNote = `${archive}.failed`;
+  if (!existsSync(archive) && !existsSync(failureNote)) {
     // Written under a name of this process's own, then renamed: a concurrent recording or an
     // interrupted one never leaves a half-written archive where a JVM would map it.
     const partial = `${archive}.partial-${process.pid}`;
@@ -37,9 +40,10 @@ export async function classArchiveArguments(
       await rename(partial, archive);
       logger.info({ seconds: (Date.now() - started) / 1000 }, 'Class archive recorded');
     } catch (error) {
+      await writeFile(failureNote, `${(error as Error).message}\n`);
       logger.warn(
-        { err: error, archive },
-        'Could not record the class archive: the embedded Neo4j starts without it, more slowly',
+        { err: error, archive, failureNote },
+        'Could not record the class archive: the embedded Neo4j starts without it, more slowly (delete the note to try again)',
       );
     } finally {
       await rm(partial, { force: true });
