@@ -42,7 +42,9 @@ export async function prepareLauncher(
   if (!existsSync(jar)) {
     await buildLauncher(buildDir, logger, environment);
   }
-  const javaBuild = createHash('sha256').update(java).update(banner).digest('hex').slice(0, 16);
+  // Without the JVM's notes of options it picked up (JDK_JAVA_OPTIONS): they change no build.
+  const build = banner.replace(/^(NOTE: )?Picked up .*$/gm, '');
+  const javaBuild = createHash('sha256').update(java).update(build).digest('hex').slice(0, 16);
   return { java, jar, classArchive: join(buildDir, `classes-${javaBuild}.jsa`) };
 }
 
