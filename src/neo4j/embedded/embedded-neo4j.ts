@@ -96,13 +96,9 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
     const dataDir = await mkdtemp(join(tmpdir(), 'sahel-graph-class-archive-'));
     try {
       const scratch = { ...config, boltPort: await freePort(), dataDir };
-      const neo4j = await EmbeddedNeo4j.launch(
-        launcher,
-        jvmArguments,
-        scratch,
-        logger,
-        environment,
-      );
+      // Quiet below warnings: its "ready" is not the start that the caller waits for.
+      const quiet = logger.child({ classArchiveRecording: true }, { level: 'warn' });
+      const neo4j = await EmbeddedNeo4j.launch(launcher, jvmArguments, scratch, quiet, environment);
       await neo4j.stop();
     } finally {
       await rm(dataDir, { recursive: true, force: true });

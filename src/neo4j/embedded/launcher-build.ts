@@ -42,9 +42,14 @@ export async function prepareLauncher(
   if (!existsSync(jar)) {
     await buildLauncher(buildDir, logger, environment);
   }
-  // Without the JVM's notes of options it picked up (JDK_JAVA_OPTIONS): they change no build.
-  const build = banner.replace(/^(NOTE: )?Picked up .*$/gm, '');
-  const javaBuild = createHash('sha256').update(java).update(build).digest('hex').slice(0, 16);
+  // The version and runtime build lines: not the path (JAVA_HOME or PATH may name the same
+  // Java), nor the VM line's mode or the notes of picked-up options, which JDK_JAVA_OPTIONS
+  // changes (a C1-only JVM says "emulated-client") without changing the build.
+  const build = banner
+    .split('\n')
+    .filter((line) => / version "|Runtime Environment/.test(line))
+    .join('\n');
+  const javaBuild = createHash('sha256').update(build).digest('hex').slice(0, 16);
   return { java, jar, classArchive: join(buildDir, `classes-${javaBuild}.jsa`) };
 }
 
