@@ -15,6 +15,15 @@ export async function findJava(
   neededBy: string,
   otherWay?: string,
 ): Promise<string> {
+  return (await findJavaRuntime(environment, neededBy, otherWay)).java;
+}
+
+/** As findJava, with the `java -version` banner that names the exact runtime build. */
+export async function findJavaRuntime(
+  environment: NodeJS.ProcessEnv,
+  neededBy: string,
+  otherWay?: string,
+): Promise<{ java: string; banner: string }> {
   const java = environment.JAVA_HOME ? join(environment.JAVA_HOME, 'bin', 'java') : 'java';
   const withOtherWay = (fix: string) => (otherWay ? `${fix}, ${otherWay}` : fix);
   let banner: string;
@@ -38,5 +47,5 @@ export async function findJava(
       withOtherWay(`install Java ${MINIMUM_JAVA}+ and put it first on PATH or in JAVA_HOME`),
     );
   }
-  return java;
+  return { java, banner };
 }

@@ -19,7 +19,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runDir = await mkdtemp(join(tmpdir(), 'sahel-graph-test-run-'));
-  project.provide('seededGraphFingerprint', join(runDir, 'seeded-graph.sha256'));
+  project.provide('seededGraphFingerprint', join(runDir, 'seeded-graph.json'));
   const removeRunDir = () => rm(runDir, { recursive: true, force: true });
   if (process.env.NEO4J_URI) {
     project.provide('neo4jUri', process.env.NEO4J_URI);

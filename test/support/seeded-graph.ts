@@ -3,6 +3,8 @@
  * seconds each; instead the graph is seeded only when its content differs from what the last
  * seeding in this run left: a fingerprint of every node, relationship and index, recorded in a
  * file of the run (so any writing test in between, whatever it did, leads to a fresh seeding).
+ * Beside it is the graph's version (Neo4j's bookmark, which every commit changes): while it is
+ * the same, nothing has written since, and the fingerprint (up to a second) is not taken again.
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -18,14 +20,30 @@ declare module 'vitest' {
   }
 }
 
+interface SeededGraphRecord {
+  graphVersion: string;
+  fingerprint: string;
+}
+
 /** Leaves the graph exactly as clearing it and loading seeds/ does, seeding only if it is not. */
 export async function ensureSeededGraph(database: GraphDatabase): Promise<void> {
   const record = inject('seededGraphFingerprint');
-  const recorded = await readFile(record, 'utf8').catch(() => undefined);
-  if (recorded !== undefined && recorded === (await fingerprint(database))) return;
-  await clearGraph(database);
-  await loadSeeds(database);
-  await writeFile(record, await fingerprint(database));
+  const recorded = await readFile(record, 'utf8').then(
+    (text) => JSON.parse(text) as SeededGraphRecord,
+    () => undefined,
+  );
+  if (recorded?.graphVersion === (await database.graphVersion())) return;
+  let current = recorded && (await fingerprint(database));
+  if (current === undefined || current !== recorded?.fingerprint) {
+    await clearGraph(database);
+    await loadSeeds(database);
+    current = await fingerprint(database);
+  }
+  const seeded: SeededGraphRecord = {
+    fingerprint: current,
+    graphVersion: await database.graphVersion(),
+  };
+  await writeFile(record, JSON.stringify(seeded));
 }
 
 /** A hash of the whole content: nodes, relationships (in a stable order) and indexes. */

@@ -7,7 +7,9 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -16,7 +18,8 @@ import type { EmbeddedNeo4jConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { StartupError, USE_OTHER_NEO4J } from '../../startup-error.js';
 import { EMBEDDED_ANALYST_USER } from './analyst-user.js';
-import { prepareLauncher } from './launcher-build.js';
+import { classArchiveArguments } from './class-archive.js';
+import { prepareLauncher, type Launcher } from './launcher-build.js';
 
 const TAG = '@@sahel-graph ';
 const START_TIMEOUT_MS = 180_000;
@@ -59,14 +62,56 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Builds the launcher if needed, starts the JVM and resolves once Bolt answers. */
+  /**
+   * Builds the launcher if needed (and records its class archive: see class-archive.ts), starts
+   * the JVM and resolves once Bolt answers.
+   */
   static async start(
     config: EmbeddedNeo4jConfig,
     logger: Logger,
     environment: NodeJS.ProcessEnv = process.env,
   ): Promise<EmbeddedNeo4j> {
-    const { java, jar } = await prepareLauncher(config.launcherDir, logger, environment);
+    const launcher = await prepareLauncher(config.launcherDir, logger, environment);
     await assertPortFree(config.boltPort);
+    const archive = await classArchiveArguments(
+      launcher,
+      (jvmArguments) =>
+        EmbeddedNeo4j.recordingRun(launcher, jvmArguments, config, logger, environment),
+      logger,
+    );
+    return EmbeddedNeo4j.launch(launcher, archive, config, logger, environment);
+  }
+
+  /**
+   * A Neo4j started on an empty scratch store and a port of its own, and stopped once ready,
+   * with `jvmArguments` (those that record the class archive): the classes of any start load.
+   */
+  private static async recordingRun(
+    launcher: Launcher,
+    jvmArguments: string[],
+    config: EmbeddedNeo4jConfig,
+    logger: Logger,
+    environment: NodeJS.ProcessEnv,
+  ): Promise<void> {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sahel-graph-class-archive-'));
+    try {
+      const scratch = { ...config, boltPort: await freePort(), dataDir };
+      // Quiet below warnings: its "ready" is not the start that the caller waits for.
+      const quiet = logger.child({ classArchiveRecording: true }, { level: 'warn' });
+      const neo4j = await EmbeddedNeo4j.launch(launcher, jvmArguments, scratch, quiet, environment);
+      await neo4j.stop();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  private static async launch(
+    { java, jar }: Launcher,
+    jvmArguments: string[],
+    config: EmbeddedNeo4jConfig,
+    logger: Logger,
+    environment: NodeJS.ProcessEnv,
+  ): Promise<EmbeddedNeo4j> {
     logger.info(
       { boltPort: config.boltPort, dataDir: config.dataDir },
       'Starting the embedded Neo4j',
@@ -76,6 +121,7 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
       java,
       [
         `-Xmx${config.heap}`,
+        ...jvmArguments,
         // No -XX:+ExitOnOutOfMemoryError: one analyst's query asking for an array larger than
         // the heap would end the JVM; the launcher ends it itself when an OutOfMemoryError
         // escapes a thread or the database panics (see EmbeddedNeo4j.java).
@@ -183,6 +229,15 @@ export class EmbeddedNeo4j extends EventEmitter<EmbeddedNeo4jEvents> {
       `read ${join(dataDir, 'logs', 'debug.log')}; a damaged store can be moved aside to start empty, ${USE_OTHER_NEO4J}`;
     return new StartupError(code, `embedded Neo4j: ${message}`, fix);
   }
+}
+
+/** A free port on loopback, for the class archive's recording run. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** Checked before the JVM starts, so a taken port is reported in a second, not after Neo4j boots. */

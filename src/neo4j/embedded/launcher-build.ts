@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../logger.js';
-import { findJava } from '../java.js';
+import { findJavaRuntime } from '../java.js';
 import { runMaven } from '../maven.js';
 import { USE_OTHER_NEO4J } from '../../startup-error.js';
 
@@ -18,6 +18,12 @@ export const LAUNCHER_PROJECT = fileURLToPath(new URL('../../../neo4j-embedded/'
 export interface Launcher {
   java: string;
   jar: string;
+  /**
+   * Where the launcher's class-data archive (AppCDS) is, or goes once recorded: beside the jar,
+   * named after the Java build, since a JVM can use only an archive that one of its own build
+   * wrote for the same jars (see class-archive.ts).
+   */
+  classArchive: string;
 }
 
 /** Finds Java 17+, and returns the launcher jar, building it first when the cache lacks it. */
@@ -26,13 +32,25 @@ export async function prepareLauncher(
   logger: Logger,
   environment: NodeJS.ProcessEnv = process.env,
 ): Promise<Launcher> {
-  const java = await findJava(environment, 'the embedded Neo4j', USE_OTHER_NEO4J);
+  const { java, banner } = await findJavaRuntime(
+    environment,
+    'the embedded Neo4j',
+    USE_OTHER_NEO4J,
+  );
   const buildDir = join(launcherDir, await sourceFingerprint());
   const jar = join(buildDir, 'neo4j-launcher.jar');
   if (!existsSync(jar)) {
     await buildLauncher(buildDir, logger, environment);
   }
-  return { java, jar };
+  // The version and runtime build lines: not the path (JAVA_HOME or PATH may name the same
+  // Java), nor the VM line's mode or the notes of picked-up options, which JDK_JAVA_OPTIONS
+  // changes (a C1-only JVM says "emulated-client") without changing the build.
+  const build = banner
+    .split('\n')
+    .filter((line) => / version "|Runtime Environment/.test(line))
+    .join('\n');
+  const javaBuild = createHash('sha256').update(build).digest('hex').slice(0, 16);
+  return { java, jar, classArchive: join(buildDir, `classes-${javaBuild}.jsa`) };
 }
 
 async function buildLauncher(
