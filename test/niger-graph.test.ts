@@ -401,6 +401,34 @@ describe('provenance over the whole graph', () => {
     expect(claims!.article).toBe(0);
   });
 
+  it("has France's withdrawal deadline as one claim, reported by the article and by Wikipedia, each in its own file", async () => {
+    const reports = await read(
+      `MATCH (c:Claim {property: 'deadline'})-[:ABOUT]->(:Event {id: 'french-withdrawal-from-niger-2023'})
+       MATCH (c)-[:CLAIMED_BY]->(claimant), (c)-[report:REPORTED_IN]->(publication)
+       RETURN c.id AS claim, claimant.id AS claimant, publication.id AS publication,
+              report.seedFile AS file, report.quote AS quote
+       ORDER BY file`,
+    );
+    const claim = {
+      claim: 'french-withdrawal-deadline-france',
+      claimant: 'france-withdrawal-announcement-statement-2023-09-24',
+    };
+    expect(reports).toEqual([
+      {
+        ...claim,
+        publication: 'wikipedia-2023-nigerien-coup',
+        file: 'background',
+        quote: 'French troops would leave Niger by the end of 2023',
+      },
+      {
+        ...claim,
+        publication: 'article-niger-2023-09-29',
+        file: 'niger-2023-09-29',
+        quote: 'it will remove its 1,500 troops from Niger by the end of the year',
+      },
+    ]);
+  });
+
   it('never gives the internal notes (a compilation) as the source of a fact, claim or entity', async () => {
     const [uses] = await read(`
       MATCH (notes:Source {kind: 'compilation'})

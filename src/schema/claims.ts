@@ -18,17 +18,13 @@ import {
 } from './paging.js';
 import { ClaimRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
 import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
+import { quotedSourceFields } from './relations.js';
 
 const ClaimEvidenceType = builder.objectRef<ClaimReportRecord>('ClaimEvidence').implement({
   description:
     "A publication that reports a claim, and the words of the document that show it: each document that reports the claim adds its own (the ministry's toll as Reuters reports it, and as AFP does).",
   fields: (t) => ({
-    source: t.field({
-      type: SourceRef,
-      description: 'The publication that reports the claim.',
-      resolve: (report, _args, { loaders }) => loadOrThrow(loaders.source, report.sourceId),
-    }),
-    quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
+    ...quotedSourceFields(t, 'The publication that reports the claim.'),
     sentence: t.field({
       type: SentenceRef,
       description: 'The sentence of the document that holds the quote.',
