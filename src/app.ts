@@ -11,7 +11,6 @@ import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
 import { loadSeeds } from './seeds/load.js';
 import { createApp } from './server.js';
 import { countEntities, countEntitiesOfOlderShape } from './store/graph-stats.js';
-import { migrateStore } from './store/migrations.js';
 
 export interface RunningService {
   url: string;
@@ -32,7 +31,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   );
   try {
     if (config.neo4j.uri) await reportReachability(database, logger);
-    await migrate(database, logger);
     if (config.seedOnStart) await seedEmptyGraph(database, logger);
     const app = createApp({ config, database, logger, metrics });
     const http = await listen(app, {
@@ -57,18 +55,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     await database.close();
     await embedded?.stop();
     throw error;
-  }
-}
-
-/** A store of an earlier version is brought to today's shape; a Neo4j that is down is left for later. */
-async function migrate(database: GraphDatabase, logger: Logger): Promise<void> {
-  try {
-    const summary = await migrateStore(database);
-    if (summary.droppedIndexes.length > 0 || summary.claimsMigrated > 0) {
-      logger.info(summary, 'The store was written by an earlier version: migrated');
-    }
-  } catch (error) {
-    logger.warn({ error: (error as Error).message }, 'Neo4j does not answer; migration skipped');
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * Brings a store written by an earlier version to today's shape, in place; each step does
- * nothing on a store already in that shape, so this runs at every start and before every load.
- * (A store whose facts are one relationship per seed file is rebuilt from the seed files
- * instead: see app.ts.)
+ * nothing on a store already in that shape, so this runs before every load (`npm run seed`, and
+ * the start's seeding of an empty or older store). (A store whose facts are one relationship per
+ * seed file is rebuilt from the seed files instead: see app.ts.)
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
@@ -21,7 +21,6 @@ export interface MigrationSummary {
 }
 
 export async function migrateStore(database: GraphDatabase): Promise<MigrationSummary> {
-  // Not retried: a Neo4j that is down at start fails this at once (the caller says so).
   const present = decodeRecords(
     z.object({ name: z.string() }),
     (
@@ -30,7 +29,7 @@ export async function migrateStore(database: GraphDatabase): Promise<MigrationSu
       })
     ).records,
   );
-  const droppedIndexes = present.map((index) => index.name);
+  const droppedIndexes = present.map((index) => index.name).sort();
   // Schema changes cannot share a transaction; IF EXISTS keeps a concurrent start harmless.
   for (const name of droppedIndexes) {
     await database.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
