@@ -10,7 +10,11 @@ import { GraphDatabase } from './neo4j/database.js';
 import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
 import { loadSeeds } from './seeds/load.js';
 import { createApp } from './server.js';
-import { countEntities, countEntitiesOfOlderShape } from './store/graph-stats.js';
+import {
+  countClaimsOfOlderShape,
+  countEntities,
+  countEntitiesOfOlderShape,
+} from './store/graph-stats.js';
 
 export interface RunningService {
   url: string;
@@ -69,7 +73,8 @@ async function seedEmptyGraph(database: GraphDatabase, logger: Logger): Promise<
   let olderShape: number;
   try {
     entities = await countEntities(database);
-    olderShape = await countEntitiesOfOlderShape(database);
+    olderShape =
+      (await countEntitiesOfOlderShape(database)) + (await countClaimsOfOlderShape(database));
   } catch (error) {
     logger.warn({ error: (error as Error).message }, 'Neo4j does not answer; seeding skipped');
     return;
@@ -78,8 +83,8 @@ async function seedEmptyGraph(database: GraphDatabase, logger: Logger): Promise<
   logger.info(
     entities === 0
       ? 'The graph is empty: loading seeds/'
-      : 'The graph was written before facts were merged across seed files (one relationship ' +
-          'per file for each fact): rebuilding it from seeds/',
+      : 'The graph was written before facts and claims were merged across seed files: ' +
+          'rebuilding it from seeds/',
   );
   const summary = await loadSeeds(database);
   logger.info(summary, 'Seeds loaded');

@@ -140,14 +140,15 @@ describe('the Kandadji attack of 2023-09-28', () => {
     ]);
     const [response] = await read(
       `MATCH (c:Claim {property: 'army_response'})-[:CLAIMED_BY]->(:Source {id: 'two-security-sources-kandadji-2023-09-28'})
-       RETURN c.quote AS quote`,
+       MATCH (c)-[report:REPORTED_IN]->() RETURN report.quote AS quote`,
     );
     expect(response!.quote).toMatch(/ground troops and helicopters/);
   });
 
   it('says that no source named the group responsible', async () => {
     const [claim] = await read(
-      `MATCH (c:Claim {property: 'responsible_group'})-[:ABOUT]->(:Event {id: $id}) RETURN c.quote AS quote`,
+      `MATCH (c:Claim {property: 'responsible_group'})-[:ABOUT]->(:Event {id: $id})
+       MATCH (c)-[report:REPORTED_IN]->() RETURN report.quote AS quote`,
       { id: ATTACK },
     );
     expect(claim!.quote).toMatch(
@@ -189,7 +190,8 @@ describe('the July coup and the region', () => {
     });
     expect(await related('cnsp', 'OVERTHREW')).toContain('mohamed-bazoum');
     const [cause] = await read(
-      `MATCH (c:Claim {property: 'stated_cause'})-[:ABOUT]->(:Event {id: 'niger-coup-2023'}) RETURN c.quote AS quote`,
+      `MATCH (c:Claim {property: 'stated_cause'})-[:ABOUT]->(:Event {id: 'niger-coup-2023'})
+       MATCH (c)-[report:REPORTED_IN]->() RETURN report.quote AS quote`,
     );
     expect(cause!.quote).toMatch(/deteriorating security situation/);
   });
@@ -384,16 +386,20 @@ describe('provenance over the whole graph', () => {
     expect(broken).toEqual([]);
   });
 
-  it('gives every claim a claimant, a report, a quote and the sentence that holds it', async () => {
+  it('gives every claim a claimant, and each of its reports a quote and the sentence that holds it', async () => {
     const [counts] = await read(`
       MATCH (c:Claim)
-      OPTIONAL MATCH (c)-[:STATED_IN]->(sentence:Sentence)
       RETURN count(c) AS claims,
              count(CASE WHEN NOT EXISTS { (c)-[:CLAIMED_BY]->(:Source) }
                           OR NOT EXISTS { (c)-[:REPORTED_IN]->(:Source) }
                           OR NOT EXISTS { (c)-[:ABOUT]->(:Entity) }
-                          OR sentence IS NULL
-                          OR NOT replace(sentence.text, ' ', '') CONTAINS replace(c.quote, ' ', '')
+                          OR EXISTS {
+                            MATCH (c)-[report:REPORTED_IN]->()
+                            OPTIONAL MATCH (c)-[:STATED_IN]->(sentence:Sentence {id: report.sentenceId})
+                            WITH report, sentence
+                            WHERE sentence IS NULL OR NOT replace(sentence.text, ' ', '')
+                                                          CONTAINS replace(report.quote, ' ', '')
+                          }
                         THEN 1 END) AS incomplete`);
     expect(counts!.claims).toBeGreaterThan(30);
     expect(counts!.incomplete).toBe(0);
@@ -409,9 +415,40 @@ describe('provenance over the whole graph', () => {
     expect(credited!.total).toBeGreaterThan(50);
     expect(credited!.article).toBe(0);
     const [claims] = await read(`
-      MATCH (c:Claim {seedFile: 'background'})-[:CLAIMED_BY]->(s:Source)
+      MATCH (c:Claim)-[:REPORTED_IN {seedFile: 'background'}]->()
+      WITH DISTINCT c
+      MATCH (c)-[:CLAIMED_BY]->(s:Source)
       RETURN count(c) AS total, count(CASE WHEN s.kind = 'article' THEN 1 END) AS article`);
+    expect(claims!.total).toBeGreaterThan(5);
     expect(claims!.article).toBe(0);
+  });
+
+  it("has France's withdrawal deadline as one claim, reported by the article and by Wikipedia, each in its own file", async () => {
+    const reports = await read(
+      `MATCH (c:Claim {property: 'deadline'})-[:ABOUT]->(:Event {id: 'french-withdrawal-from-niger-2023'})
+       MATCH (c)-[:CLAIMED_BY]->(claimant), (c)-[report:REPORTED_IN]->(publication)
+       RETURN c.id AS claim, claimant.id AS claimant, publication.id AS publication,
+              report.seedFile AS file, report.quote AS quote
+       ORDER BY file`,
+    );
+    const claim = {
+      claim: 'french-withdrawal-deadline-france',
+      claimant: 'france-withdrawal-announcement-statement-2023-09-24',
+    };
+    expect(reports).toEqual([
+      {
+        ...claim,
+        publication: 'wikipedia-2023-nigerien-coup',
+        file: 'background',
+        quote: 'French troops would leave Niger by the end of 2023',
+      },
+      {
+        ...claim,
+        publication: 'article-niger-2023-09-29',
+        file: 'niger-2023-09-29',
+        quote: 'it will remove its 1,500 troops from Niger by the end of the year',
+      },
+    ]);
   });
 
   it('never gives the internal notes (a compilation) as the source of a fact, claim or entity', async () => {

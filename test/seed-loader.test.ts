@@ -89,10 +89,12 @@ describe('loading seed files', () => {
       `MATCH (c:Claim)-[:ABOUT]->(:Event {id: 'boat-sinking-2024-01-08'})
        MATCH (c)-[:CLAIMED_BY]->(claimant:Source), (c)-[:STATED_IN]->(sentence:Sentence)
        RETURN c.value AS value, c.qualifier AS qualifier, claimant.id AS claimant,
-              COLLECT { MATCH (c)-[:REPORTED_IN]->(report) RETURN report.id ORDER BY report.id }
+              COLLECT { MATCH (c)-[r:REPORTED_IN]->(report) RETURN report.id ORDER BY r.index }
                 AS reports,
-              c.reportedIn AS firstReport, c.reportedInIds AS reportedInIds,
-              sentence.index AS sentence
+              COLLECT { MATCH (c)-[r:REPORTED_IN]->() RETURN DISTINCT r.seedFile } AS files,
+              COLLECT { MATCH (c)-[r:REPORTED_IN]->() RETURN DISTINCT r.sentenceId }
+                AS reportSentences,
+              sentence.index AS sentence, sentence.id AS sentenceId
        ORDER BY value`,
     );
     expect(claims).toEqual([
@@ -101,18 +103,20 @@ describe('loading seed files', () => {
         qualifier: 'at_least',
         claimant: 'river-guard-statement',
         reports: ['gazette-report', 'harbour-bulletin'],
-        firstReport: 'gazette-report',
-        reportedInIds: ['gazette-report', 'harbour-bulletin'],
+        files: ['report'],
+        reportSentences: ['gazette-report#1'],
         sentence: 1,
+        sentenceId: 'gazette-report#1',
       },
       {
         value: 6,
         qualifier: 'exact',
         claimant: 'harbour-officials',
         reports: ['gazette-report'],
-        firstReport: 'gazette-report',
-        reportedInIds: ['gazette-report'],
+        files: ['report'],
+        reportSentences: ['gazette-report#2'],
         sentence: 2,
+        sentenceId: 'gazette-report#2',
       },
     ]);
   });

@@ -9,7 +9,7 @@
  * on which statements there are, never on the order in which files were loaded.
  */
 import { dateRange, type StatedDate } from './date-range.js';
-import { CONFIDENCE, type Confidence } from './vocabulary.js';
+import { firmestConfidence, type Confidence } from './vocabulary.js';
 
 export interface FactKey {
   from: string;
@@ -154,7 +154,6 @@ function toFact(keyText: string, key: FactKey, version: Version, conflicting: bo
     validFrom: version.validFrom,
     validTo: version.validTo,
     description: evidence.find((item) => item.description !== null)?.description ?? null,
-    confidence:
-      CONFIDENCE[Math.min(...evidence.map((item) => CONFIDENCE.indexOf(item.confidence)))]!,
+    confidence: firmestConfidence(evidence.map((item) => item.confidence)),
   };
 }

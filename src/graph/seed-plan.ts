@@ -24,12 +24,23 @@ export interface LinkRow {
   to: string;
 }
 
+/**
+ * A claim as one file states it: `props` what it says, which every file that states it says
+ * alike; `reports` this file's own, one per publication it names.
+ */
 export interface ClaimRow extends NodeRow {
   about: string[];
   claimedBy: string;
-  /** Every publication that reports it. */
-  reportedIn: string[];
+  /** The sentence of this file's document that holds its quote. */
   sentenceId: string;
+  reports: ClaimReportRow[];
+}
+
+/** One publication that reports a claim, with the file's words for it: a REPORTED_IN link. */
+export interface ClaimReportRow {
+  sourceId: string;
+  /** seedFile, index (the publication's place in the file's `reportedIn`), quote, sentenceId, confidence. */
+  props: Properties;
 }
 
 export interface SentenceRow extends NodeRow {

@@ -151,6 +151,10 @@ export const CONFIDENCE = ['confirmed', 'reported', 'unverified'] as const;
 export type ClaimQualifier = (typeof CLAIM_QUALIFIERS)[number];
 export type Confidence = (typeof CONFIDENCE)[number];
 
+/** Of what several sources give, the firmest confidence (CONFIDENCE is firmest first). */
+export const firmestConfidence = (confidences: readonly Confidence[]): Confidence =>
+  CONFIDENCE[Math.min(...confidences.map((confidence) => CONFIDENCE.indexOf(confidence)))]!;
+
 /** How precisely a date is known: the day, or only its month or year. */
 export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];

@@ -3,6 +3,7 @@
  * the quote and its sentence. Claims that disagree stand side by side, never averaged.
  */
 import type { ClaimRequest } from '../store/claims.js';
+import type { ClaimReportRecord } from '../store/records.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { builder, type Context } from './builder.js';
 import { CLAIM_QUALIFIERS, CONFIDENCE } from '../graph/vocabulary.js';
@@ -17,6 +18,25 @@ import {
 } from './paging.js';
 import { ClaimRef, EntityRef, SentenceRef, SourceRef } from './refs.js';
 import { loadAllOrThrow, loadNodes, loadOrThrow } from './loaders.js';
+import { quotedSourceFields } from './relations.js';
+
+const ClaimEvidenceType = builder.objectRef<ClaimReportRecord>('ClaimEvidence').implement({
+  description:
+    "A publication that reports a claim, and the words of the document that show it: each document that reports the claim adds its own (the ministry's toll as Reuters reports it, and as AFP does).",
+  fields: (t) => ({
+    ...quotedSourceFields(t, 'The publication that reports the claim.'),
+    sentence: t.field({
+      type: SentenceRef,
+      description: 'The sentence of the document that holds the quote.',
+      resolve: (report, _args, { loaders }) => loadOrThrow(loaders.sentence, report.sentenceId),
+    }),
+    confidence: t.field({
+      type: ConfidenceEnum,
+      description: 'UNVERIFIED where this document says so.',
+      resolve: (report) => enumValue(CONFIDENCE, report.confidence),
+    }),
+  }),
+});
 
 builder.node(ClaimRef, {
   description:
@@ -49,10 +69,12 @@ builder.node(ClaimRef, {
       description: 'What the figure counts, e.g. `soldier`, `km`.',
       resolve: (c) => c.unit,
     }),
-    quote: t.exposeString('quote', { description: 'The words of the report, verbatim.' }),
+    quote: t.exposeString('quote', {
+      description: "The words of the first report, verbatim (each report's in `evidence`).",
+    }),
     confidence: t.field({
       type: ConfidenceEnum,
-      description: 'UNVERIFIED where the source says so.',
+      description: 'The firmest its reports give: UNVERIFIED where every one says so.',
       resolve: (claim) => enumValue(CONFIDENCE, claim.confidence),
     }),
     about: t.field({
@@ -74,12 +96,18 @@ builder.node(ClaimRef, {
     reports: t.field({
       type: [SourceRef],
       description:
-        "Every publication that reports it: a claim is one per claimant, however many report it (the ministry's toll, reported by Reuters and by AFP).",
+        "Every publication that reports it, each once: a claim is one per claimant, however many report it (the ministry's toll, reported by Reuters and by AFP); `evidence` has each report's words.",
       resolve: (claim, _args, { loaders }) => loadAllOrThrow(loaders.source, claim.reportedInIds),
+    }),
+    evidence: t.field({
+      type: [ClaimEvidenceType],
+      description:
+        'Every report of the claim, in seed file order: each publication with the quote and sentence of the document that reports it.',
+      resolve: (claim) => claim.reports,
     }),
     sentence: t.field({
       type: SentenceRef,
-      description: 'The sentence of the report that holds the quote.',
+      description: 'The sentence of the first report that holds its quote.',
       resolve: (claim, _args, { loaders }) => loadOrThrow(loaders.sentence, claim.sentenceId),
     }),
   }),

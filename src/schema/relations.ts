@@ -35,16 +35,29 @@ export const RelationDirectionEnum = builder.enumType('RelationDirection', {
   },
 });
 
+/** The source and the document's words: what a relationship's and a claim's evidence share. */
+export function quotedSourceFields<T extends { sourceId: string; quote: string }>(
+  t: FieldBuilder<T>,
+  sourceDescription: string,
+) {
+  return {
+    source: t.field({
+      type: SourceRef,
+      description: sourceDescription,
+      resolve: (evidence, _args, { loaders }) => loadOrThrow(loaders.source, evidence.sourceId),
+    }),
+    quote: t.string({
+      description: 'The words of the document, verbatim.',
+      resolve: (evidence) => evidence.quote,
+    }),
+  };
+}
+
 export const EvidenceType = builder.objectRef<EvidenceRecord>('Evidence').implement({
   description:
     'A source that states a relationship, and the words of the document that show it: its quote, its sentence, and the dates as it gives them.',
   fields: (t) => ({
-    source: t.field({
-      type: SourceRef,
-      description: 'Who or what states it.',
-      resolve: (evidence, _args, { loaders }) => loadOrThrow(loaders.source, evidence.sourceId),
-    }),
-    quote: t.exposeString('quote', { description: 'The words of the document, verbatim.' }),
+    ...quotedSourceFields(t, 'Who or what states it.'),
     sentence: t.field({
       type: SentenceRef,
       nullable: true,

@@ -204,6 +204,21 @@ const claimSchema = z
     error: 'give a value (a number) or a valueText',
   });
 
+/**
+ * What a claim says: every file that states a claim (by its id) must say these alike. The rest,
+ * `reportedIn`, `quote` and `confidence`, is each file's own report of it.
+ */
+export const CLAIM_STATEMENT_FIELDS = [
+  'about',
+  'property',
+  'label',
+  'value',
+  'valueText',
+  'qualifier',
+  'unit',
+  'claimedBy',
+] as const;
+
 export const seedFileSchema = z.strictObject({
   /** The text whose words the quotes are: a file beside this one, and the Source it is. */
   document: z.strictObject({ source: slug, file: documentFile }),

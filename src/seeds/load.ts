@@ -3,6 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { ensureGraphSchema } from '../store/graph-schema.js';
+import { migrateStore } from '../store/migrations.js';
 import { writeSeedPlans, type WriteSummary } from '../store/seed-writer.js';
 import { entityRows } from './entity-rows.js';
 import { planSeedFiles } from './plan.js';
@@ -45,6 +46,7 @@ export async function loadSeeds(
   const describedEntities = entityRows(files);
   const plans = planSeedFiles(chosen, describedEntities);
   const validateSeconds = timer.lap();
+  await migrateStore(database);
   await ensureGraphSchema(database);
   const schemaSeconds = timer.lap();
   options.onWriting?.();

@@ -4,7 +4,7 @@
  * quote traced to the sentence of the document that holds it.
  */
 import type { KeyedEvidence } from '../graph/facts.js';
-import type { EntityRow, SeedPlan } from '../graph/seed-plan.js';
+import type { ClaimRow, EntityRow, SeedPlan } from '../graph/seed-plan.js';
 import { compact, timeProperties } from '../store/properties.js';
 import type { ValidSeedFile } from './validate.js';
 
@@ -92,29 +92,35 @@ function planSeedFile(
     })),
   );
 
-  const claims = seed.claims.map((claim) => ({
-    id: claim.id,
-    about: claim.about,
-    claimedBy: claim.claimedBy,
-    reportedIn: claim.reportedIn,
-    sentenceId: sentenceId(claim.quote),
-    props: compact({
+  const claims = seed.claims.map((claim): ClaimRow => {
+    const sentence = sentenceId(claim.quote);
+    return {
       id: claim.id,
-      property: claim.property,
-      label: claim.label,
-      value: claim.value,
-      valueText: claim.valueText,
-      qualifier: claim.qualifier,
-      unit: claim.unit,
-      quote: claim.quote,
-      confidence: claim.confidence,
+      about: claim.about,
       claimedBy: claim.claimedBy,
-      // The first report, for readers of one; every report in reportedInIds.
-      reportedIn: claim.reportedIn[0],
-      reportedInIds: claim.reportedIn,
-      ...tag,
-    }),
-  }));
+      sentenceId: sentence,
+      props: compact({
+        id: claim.id,
+        property: claim.property,
+        label: claim.label,
+        value: claim.value,
+        valueText: claim.valueText,
+        qualifier: claim.qualifier,
+        unit: claim.unit,
+        claimedBy: claim.claimedBy,
+      }),
+      reports: claim.reportedIn.map((sourceId, index) => ({
+        sourceId,
+        props: {
+          seedFile: name,
+          index,
+          quote: claim.quote,
+          sentenceId: sentence,
+          confidence: claim.confidence,
+        },
+      })),
+    };
+  });
 
   const mentions = uniquePairs([
     ...seed.entities.flatMap((entity) => entity.sources.map((sourceId) => [sourceId, entity.id])),

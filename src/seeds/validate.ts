@@ -6,7 +6,7 @@
 import { readdir, realpath } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { DocumentText } from './document-text.js';
-import type { SeedFile, TimeValue } from './format.js';
+import { CLAIM_STATEMENT_FIELDS, type SeedClaim, type SeedFile, type TimeValue } from './format.js';
 import { SEED_LIMITS } from './limits.js';
 import { readSeedFile, type ParsedSeedFile } from './read.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
@@ -106,7 +106,6 @@ function checkTogether(
   const registry = {
     source: new Map<string, Definition>(),
     entity: new Map<string, Definition>(),
-    claim: new Map<string, Definition>(),
   };
   const define = (kind: keyof typeof registry, id: string, file: ParsedSeedFile, path: Path) => {
     const first = registry[kind].get(id);
@@ -162,8 +161,8 @@ function checkTogether(
     file.seed?.entities.forEach((entity, i) =>
       describe(entity.id, entity.kind, file, ['entities', i]),
     );
-    file.seed?.claims.forEach((claim, i) => define('claim', claim.id, file, ['claims', i, 'id']));
   }
+  problems.push(...checkRestatedClaims(files));
 
   for (const file of files) {
     const seed = file.seed;
@@ -244,4 +243,55 @@ function checkTogether(
     });
   }
   return problems;
+}
+
+/**
+ * A claim may be stated in several files, each adding its own report (its publications, quote
+ * and confidence), once in each file; what the claim says must be the same in all of them.
+ */
+function checkRestatedClaims(files: ParsedSeedFile[]): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const first = new Map<string, { file: ParsedSeedFile; index: number; claim: SeedClaim }>();
+  const at = (file: ParsedSeedFile, path: Path) => {
+    const where = file.problemAt(path, '');
+    return `${where.file}:${where.line}:${where.column}`;
+  };
+  for (const file of files) {
+    const inFile = new Map<string, number>();
+    file.seed?.claims.forEach((claim, index) => {
+      const earlier = inFile.get(claim.id);
+      if (earlier !== undefined) {
+        problems.push(
+          file.problemAt(
+            ['claims', index, 'id'],
+            `duplicate claim id "${claim.id}" (first defined at ${at(file, ['claims', earlier, 'id'])}); a file reports a claim once, with all its publications in reportedIn`,
+          ),
+        );
+        return;
+      }
+      inFile.set(claim.id, index);
+      const stated = first.get(claim.id);
+      if (!stated) {
+        first.set(claim.id, { file, index, claim });
+        return;
+      }
+      for (const field of CLAIM_STATEMENT_FIELDS) {
+        const [here, there] = [claim[field], stated.claim[field]];
+        if (statementText(here) === statementText(there)) continue;
+        problems.push(
+          file.problemAt(
+            ['claims', index, field],
+            `claim "${claim.id}" says ${field} ${statementText(here)} here but ${statementText(there)} at ${at(stated.file, ['claims', stated.index, field])}: a claim that several files report must say the same ${CLAIM_STATEMENT_FIELDS.join(', ')} in each (a different statement is another claim, with its own id)`,
+          ),
+        );
+      }
+    });
+  }
+  return problems;
+}
+
+/** A field of what a claim says, comparable and readable; `about` is a set of entities. */
+function statementText(value: SeedClaim[(typeof CLAIM_STATEMENT_FIELDS)[number]]): string {
+  if (value === undefined) return '(none)';
+  return JSON.stringify(Array.isArray(value) ? [...new Set(value)].sort() : value);
 }

@@ -17,21 +17,29 @@ export interface ClaimRequest extends Page {
 /** Per request, the page of claims it asks for. */
 const CLAIMS = `
   CALL (request) {
-    // Start from the most selective anchor: the entity, else the source, else all claims.
+    // Start from the most selective anchor: the entity, else the source (its claims and its
+    // reports), else all claims.
     CALL (request) {
       OPTIONAL MATCH (c:Claim)-[:ABOUT]->(:Entity {id: request.aboutId})
       WHERE request.aboutId IS NOT NULL
       RETURN c
       UNION
+      OPTIONAL MATCH (c:Claim {claimedBy: request.sourceId})
+      WHERE request.aboutId IS NULL
+      RETURN c
+      UNION
+      OPTIONAL MATCH (c:Claim)-[:REPORTED_IN]->(:Source {id: request.sourceId})
+      WHERE request.aboutId IS NULL
+      RETURN c
+      UNION
       OPTIONAL MATCH (c:Claim)
-      WHERE request.aboutId IS NULL AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId
-                                         OR request.sourceId IN c.reportedInIds)
+      WHERE request.aboutId IS NULL AND request.sourceId IS NULL
       RETURN c
     }
     WITH c WHERE c IS NOT NULL
       AND (request.properties IS NULL OR c.property IN request.properties)
       AND (request.sourceId IS NULL OR c.claimedBy = request.sourceId
-           OR request.sourceId IN c.reportedInIds)
+           OR EXISTS { (c)-[:REPORTED_IN]->(:Source {id: request.sourceId}) })
     WITH c ORDER BY c.property, c.value, c.id
     WITH collect(c) AS matches
     RETURN size(matches) AS total,

@@ -73,11 +73,12 @@ export const SOURCE_ROW = `{
 export const sourcesWithIds = (ids: string) =>
   `COLLECT { UNWIND ${ids} AS sid WITH DISTINCT sid MATCH (s:Source {id: sid}) RETURN ${SOURCE_ROW} }`;
 
-/** A claim node `c` as a map that `claimRow` decodes. */
+/** A claim node `c` as a map that `claimRow` decodes: what it says, and each of its reports. */
 export const CLAIM_ROW = `{
   props: properties(c),
   about: [(c)-[:ABOUT]->(subject) | subject.id],
-  sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id])
+  reports: [(c)-[r:REPORTED_IN]->(source) |
+            r {.seedFile, .index, .quote, .sentenceId, .confidence, sourceId: source.id}]
 }`;
 
 /** A place and a distance: what is within `meters` of the place (its slug) by coordinates. */

@@ -9,10 +9,11 @@ const STATEMENTS = [
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE',
   'CREATE CONSTRAINT sentence_id IF NOT EXISTS FOR (n:Sentence) REQUIRE n.id IS UNIQUE',
-  // What a reload of one seed file finds and replaces (entities name their files in a list).
+  // What a reload of one seed file finds and replaces (entities name their files in a list; a
+  // claim is one node across files, each file's reports its REPORTED_IN links).
   'CREATE INDEX source_seed_file IF NOT EXISTS FOR (n:Source) ON (n.seedFile)',
-  'CREATE INDEX claim_seed_file IF NOT EXISTS FOR (n:Claim) ON (n.seedFile)',
   'CREATE INDEX sentence_seed_file IF NOT EXISTS FOR (n:Sentence) ON (n.seedFile)',
+  'CREATE INDEX reported_in_seed_file IF NOT EXISTS FOR ()-[r:REPORTED_IN]-() ON (r.seedFile)',
   // Search over names and aliases, folding accents and case ("Tillaberi" finds "Tillabéri").
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
    OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,

@@ -56,3 +56,7 @@ export const countEntities = (database: GraphDatabase) =>
  */
 export const countEntitiesOfOlderShape = (database: GraphDatabase) =>
   countOf(database, 'MATCH (e:Entity) WHERE e.seedFiles IS NULL RETURN count(e) AS count');
+
+/** Claims written before a claim's reports were its REPORTED_IN links (a load migrates them). */
+export const countClaimsOfOlderShape = (database: GraphDatabase) =>
+  countOf(database, 'MATCH (c:Claim) WHERE c.seedFile IS NOT NULL RETURN count(c) AS count');

@@ -96,14 +96,25 @@ export interface ClaimRecord {
   valueText: string | null;
   qualifier: ClaimQualifier;
   unit: string | null;
-  quote: string;
-  confidence: Confidence;
   claimedBy: string;
-  /** The first publication that reports it; all of them in `reportedInIds`. */
-  reportedIn: string;
-  reportedInIds: string[];
   aboutIds: string[];
+  /** Every report, in seed file order: a publication, with its document's quote and sentence. */
+  reports: ClaimReportRecord[];
+  /** The first report's publication, quote and sentence. */
+  reportedIn: string;
+  quote: string;
   sentenceId: string;
+  /** Every publication that reports it, each once. */
+  reportedInIds: string[];
+  /** The firmest of the reports'. */
+  confidence: Confidence;
+}
+
+export interface ClaimReportRecord {
+  sourceId: string;
+  quote: string;
+  sentenceId: string;
+  confidence: Confidence;
 }
 
 export interface SentenceRecord {

@@ -12,6 +12,7 @@ import {
   ENTITY_KINDS,
   RELATIONSHIP_TYPES,
   SOURCE_KINDS,
+  firmestConfidence,
   type DateProperty,
 } from '../graph/vocabulary.js';
 import type {
@@ -157,7 +158,17 @@ export const sourceRow = z
     };
   });
 
-/** A claim node's properties with its subjects and sentence (see `CLAIM_ROW`). */
+/** A claim's report: a REPORTED_IN link's properties and publication (see `CLAIM_ROW`). */
+const claimReport = z.object({
+  sourceId: z.string(),
+  seedFile: z.string(),
+  index: z.number(),
+  quote: z.string(),
+  sentenceId: z.string(),
+  confidence,
+});
+
+/** A claim node's properties with its subjects and reports (see `CLAIM_ROW`). */
 export const claimRow = z
   .object({
     props: z.object({
@@ -168,22 +179,34 @@ export const claimRow = z
       valueText: optionalText,
       qualifier: z.enum(CLAIM_QUALIFIERS),
       unit: optionalText,
-      quote: z.string(),
-      confidence,
       claimedBy: z.string(),
-      reportedIn: z.string(),
-      reportedInIds: z.array(z.string()).nullish(),
     }),
     about: z.array(z.string()),
-    sentence: z.string(),
+    reports: z.array(claimReport).min(1, { error: 'a claim has at least one report' }),
   })
-  .transform(({ props, about, sentence }): ClaimRecord => ({
-    ...props,
-    value: props.value ?? null,
-    reportedInIds: props.reportedInIds ?? [props.reportedIn],
-    aboutIds: about,
-    sentenceId: sentence,
-  }));
+  .transform(({ props, about, reports }): ClaimRecord => {
+    // Seed file order, as a fact's evidence; Neo4j gives a pattern's links in no set order.
+    const ordered = [...reports]
+      .sort((a, b) => a.seedFile.localeCompare(b.seedFile) || a.index - b.index)
+      .map(({ sourceId, quote, sentenceId, confidence }) => ({
+        sourceId,
+        quote,
+        sentenceId,
+        confidence,
+      }));
+    const first = ordered[0]!;
+    return {
+      ...props,
+      value: props.value ?? null,
+      aboutIds: about,
+      reports: ordered,
+      reportedIn: first.sourceId,
+      quote: first.quote,
+      sentenceId: first.sentenceId,
+      reportedInIds: [...new Set(ordered.map((report) => report.sourceId))],
+      confidence: firmestConfidence(ordered.map((report) => report.confidence)),
+    };
+  });
 
 /** What every reading of a fact's relationship has: the fact's own properties. */
 const factFields = z.looseObject({

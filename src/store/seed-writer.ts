@@ -90,7 +90,11 @@ async function removeOtherFiles(tx: Transaction, keepFiles: string[]): Promise<s
        DELETE r
      }
      CALL () {
-       MATCH (n) WHERE (n:Source OR n:Claim OR n:Sentence)
+       MATCH (c:Claim)-[r:REPORTED_IN]->() WHERE NOT r.seedFile IN $keepFiles
+       ${DELETE_REPORTS}
+     }
+     CALL () {
+       MATCH (n) WHERE (n:Source OR n:Sentence)
          AND n.seedFile IS NOT NULL AND NOT n.seedFile IN $keepFiles
        DETACH DELETE n
      }
@@ -118,7 +122,10 @@ async function removeStaleContribution(tx: Transaction, plan: SeedPlan): Promise
        MATCH (:Source {seedFile: $seedFile})-[r:CITED_IN|ISSUED_BY|SPOKE_TO]->() DELETE r
      }
      CALL () { MATCH (:Source)-[m:MENTIONS]->(:Entity) WHERE m.seedFile = $seedFile DELETE m }
-     CALL () { MATCH (c:Claim {seedFile: $seedFile}) DETACH DELETE c }
+     CALL () {
+       MATCH (c:Claim)-[r:REPORTED_IN {seedFile: $seedFile}]->()
+       ${DELETE_REPORTS}
+     }
      CALL () { MATCH (s:Sentence {seedFile: $seedFile}) DETACH DELETE s }
      CALL () {
        MATCH (s:Source {seedFile: $seedFile}) WHERE NOT s.id IN $sourceIds DETACH DELETE s
@@ -129,6 +136,14 @@ async function removeStaleContribution(tx: Transaction, plan: SeedPlan): Promise
     params,
   );
 }
+
+/**
+ * Deletes the reports `r` of claims `c` (REPORTED_IN links); a claim with no report left goes.
+ * Its other links (STATED_IN) go with the sentences of the files that reported it.
+ */
+const DELETE_REPORTS = `DELETE r
+       WITH DISTINCT c WHERE NOT EXISTS { (c)-[:REPORTED_IN]->() }
+       DETACH DELETE c`;
 
 const idRow = z.object({ id: z.string() });
 
@@ -219,13 +234,17 @@ async function writeLinks(plan: SeedPlan, write: Write): Promise<void> {
      RETURN count(*) AS written`,
     plan.sourceLinks,
   );
+  // A claim that another file reports too is one node: what it says is the same in every file
+  // (validated), so each file sets it whole, with its subjects and claimant, and adds its reports.
   await write(
     plan.seedFile,
     `UNWIND $rows AS row
      MATCH (claimant:Source {id: row.claimedBy})
      MATCH (sentence:Sentence {id: row.sentenceId})
-     CREATE (c:Claim)
+     MERGE (c:Claim {id: row.id})
      SET c = row.props
+     WITH c, row, claimant, sentence
+     CALL (c) { MATCH (c)-[said:ABOUT|CLAIMED_BY]->() DELETE said }
      CREATE (c)-[:CLAIMED_BY]->(claimant), (c)-[:STATED_IN]->(sentence)
      WITH c, row
      CALL (c, row) {
@@ -235,13 +254,14 @@ async function writeLinks(plan: SeedPlan, write: Write): Promise<void> {
        RETURN count(*) AS subjects
      }
      CALL (c, row) {
-       UNWIND row.reportedIn AS reporterId
-       MATCH (reporter:Source {id: reporterId})
-       CREATE (c)-[:REPORTED_IN]->(reporter)
+       UNWIND row.reports AS report
+       MATCH (reporter:Source {id: report.sourceId})
+       CREATE (c)-[reported:REPORTED_IN]->(reporter)
+       SET reported = report.props
        RETURN count(*) AS reporters
      }
      WITH row, subjects, reporters
-     WHERE subjects = size(row.about) AND reporters = size(row.reportedIn)
+     WHERE subjects = size(row.about) AND reporters = size(row.reports)
      RETURN count(*) AS written`,
     plan.claims,
   );

@@ -3,18 +3,23 @@ UNWIND range(0, size($requests) - 1) AS position
 WITH position, $requests[position] AS request
 
 CALL (request) {
-  // Start from the most selective anchor: the entity, else the source, else all claims.
+  // Start from the most selective anchor: the entity, else the source (its claims and its
+  // reports), else all claims.
   CALL (request) {
     OPTIONAL MATCH (c:Claim)-[:ABOUT]->(:Entity {id: request.aboutId})
     WHERE request.aboutId IS NOT NULL
     RETURN c
       UNION
+    OPTIONAL MATCH (c:Claim {claimedBy: request.sourceId})
+    WHERE request.aboutId IS NULL
+    RETURN c
+      UNION
+    OPTIONAL MATCH (c:Claim)-[:REPORTED_IN]->(:Source {id: request.sourceId})
+    WHERE request.aboutId IS NULL
+    RETURN c
+      UNION
     OPTIONAL MATCH (c:Claim)
-    WHERE
-      request.aboutId IS NULL AND
-      (request.sourceId IS NULL OR
-        c.claimedBy = request.sourceId OR
-        request.sourceId IN c.reportedInIds)
+    WHERE request.aboutId IS NULL AND request.sourceId IS NULL
     RETURN c
   }
   WITH c
@@ -23,7 +28,9 @@ CALL (request) {
     (request.properties IS NULL OR c.property IN request.properties) AND
     (request.sourceId IS NULL OR
       c.claimedBy = request.sourceId OR
-      request.sourceId IN c.reportedInIds)
+      EXISTS {
+      (c)-[:REPORTED_IN]->(:Source {id: request.sourceId})
+      })
   WITH c
   ORDER BY c.property, c.value, c.id
   WITH collect(c) AS matches
@@ -34,7 +41,18 @@ CALL (request) {
       | {
         props: properties(c),
         about: [(c)-[:ABOUT]->(subject) | subject.id ],
-        sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id ])
+        reports:
+          [
+            (c)-[r:REPORTED_IN]->(source)
+            | r {
+              .seedFile,
+              .index,
+              .quote,
+              .sentenceId,
+              .confidence,
+              sourceId: source.id
+            }
+          ]
       }
     ] AS page
 }

@@ -4,5 +4,16 @@ WHERE c.id IN $ids
 RETURN {
   props: properties(c),
   about: [(c)-[:ABOUT]->(subject) | subject.id ],
-  sentence: head([(c)-[:STATED_IN]->(sentence) | sentence.id ])
+  reports:
+    [
+      (c)-[r:REPORTED_IN]->(source)
+      | r {
+        .seedFile,
+        .index,
+        .quote,
+        .sentenceId,
+        .confidence,
+        sourceId: source.id
+      }
+    ]
 } AS row

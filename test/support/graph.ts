@@ -20,10 +20,11 @@ export async function snapshotGraph(database: GraphDatabase): Promise<unknown> {
         labels: [...(record.get('labels') as string[])].sort(),
         props: normalise(record.get('props')),
       })),
-      relationships: relationships.records.map((record) => ({
-        ...record.toObject(),
-        props: normalise(record.get('props')),
-      })),
+      // Whole rows in order: links alike but for their properties (two files' MENTIONS of one
+      // entity) come in no set order.
+      relationships: relationships.records
+        .map((record) => ({ ...record.toObject(), props: normalise(record.get('props')) }))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     };
   });
 }

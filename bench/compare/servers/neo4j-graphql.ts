@@ -99,7 +99,6 @@ export const typeDefs = /* GraphQL */ `
     valueText: String
     qualifier: String!
     unit: String
-    quote: String!
     about: [Entity!]! @relationship(type: "ABOUT", direction: OUT)
     claimedBy: [Source!]! @relationship(type: "CLAIMED_BY", direction: OUT)
     reportedIn: [Source!]! @relationship(type: "REPORTED_IN", direction: OUT)
