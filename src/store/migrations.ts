@@ -32,7 +32,7 @@ export async function migrateStore(database: GraphDatabase): Promise<MigrationSu
   const droppedIndexes = present.map((index) => index.name).sort();
   // Schema changes cannot share a transaction; IF EXISTS keeps a concurrent start harmless.
   for (const name of droppedIndexes) {
-    await database.write((tx) => tx.run(`DROP INDEX ${name} IF EXISTS`));
+    await database.write((tx) => tx.run('DROP INDEX $name IF EXISTS', { name }));
   }
   const claimsMigrated = await database.write(
     async (tx) => decodeSingle(migratedCount, (await tx.run(MOVE_CLAIM_REPORTS)).records).migrated,
