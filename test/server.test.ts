@@ -66,6 +66,30 @@ describe('the HTTP server', () => {
     });
   });
 
+  it('counts a breakdown asked for through a fragment or an alias, and only that one', async () => {
+    await app().database.write((tx) =>
+      tx.run(`CREATE (:Entity:Country {id: 'niger'})-[:BORDERS]->(:Entity:Country {id: 'mali'})`),
+    );
+    const { body } = await postGraphQL(`{
+      totals: graphStats { nodeCount }
+      byLabel: graphStats { ...Labels }
+      byType: graphStats { ... on GraphStats { types: relationshipTypes { type count } } }
+    }
+    fragment Labels on GraphStats { labels { label count } }`);
+    expect(body).toEqual({
+      data: {
+        totals: { nodeCount: 2 },
+        byLabel: {
+          labels: [
+            { label: 'Country', count: 2 },
+            { label: 'Entity', count: 2 },
+          ],
+        },
+        byType: { types: [{ type: 'BORDERS', count: 1 }] },
+      },
+    });
+  });
+
   it('serves GraphiQL at /graphql to a browser, with a default query', async () => {
     const response = await app().fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);

@@ -12,6 +12,7 @@ import { claimsByIdStatement, claimsStatement } from '../src/store/claims.js';
 import { distancesStatement } from '../src/store/distances.js';
 import { entitiesStatement, entityListStatement } from '../src/store/entities.js';
 import { eventListStatement } from '../src/store/events.js';
+import { graphStatsStatement } from '../src/store/graph-stats.js';
 import { neighborhoodStatement } from '../src/store/neighborhood.js';
 import { pathsStatement } from '../src/store/paths.js';
 import type { Page } from '../src/store/records.js';
@@ -203,6 +204,8 @@ const STATEMENTS: Record<string, Statement<unknown>> = {
     withEvents: false,
     withClaims: false,
   }),
+  'graph-stats-totals': graphStatsStatement({ labels: false, relationshipTypes: false }),
+  'graph-stats-by-label-and-type': graphStatsStatement({ labels: true, relationshipTypes: true }),
   'casualties-by-region-dated': casualtiesStatement({
     property: 'soldiers_killed',
     grouping: 'REGION',

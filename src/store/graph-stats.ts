@@ -1,42 +1,61 @@
 /** Counts of what the graph holds, by label and by relationship type, from Neo4j's count store. */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
-import { decodeSingle, run } from './statement.js';
+import { decodeSingle, run, type Statement } from './statement.js';
 
+const labelCount = z.object({ label: z.string(), count: z.number() });
+const relationshipTypeCount = z.object({ type: z.string(), count: z.number() });
 const graphStats = z.object({
   nodeCount: z.number(),
   relationshipCount: z.number(),
-  labels: z.array(z.object({ label: z.string(), count: z.number() })),
-  relationshipTypes: z.array(z.object({ type: z.string(), count: z.number() })),
+  labels: z.array(labelCount).optional(),
+  relationshipTypes: z.array(relationshipTypeCount).optional(),
 });
 
 export type GraphStats = z.output<typeof graphStats>;
-export type LabelCount = GraphStats['labels'][number];
-export type RelationshipTypeCount = GraphStats['relationshipTypes'][number];
+export type LabelCount = z.output<typeof labelCount>;
+export type RelationshipTypeCount = z.output<typeof relationshipTypeCount>;
 const entityCount = z.object({ count: z.number() });
 
-export async function readGraphStats(database: GraphDatabase): Promise<GraphStats> {
-  return run(database, {
-    text: `
-      CALL () { MATCH (n) RETURN count(n) AS nodeCount }
-      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
-      CALL () {
-        CALL db.labels() YIELD label
-        CALL (label) { MATCH (n:$(label)) RETURN count(n) AS count }
-        WITH label, count WHERE count > 0 ORDER BY label
-        RETURN collect({label: label, count: count}) AS labels
-      }
-      CALL () {
-        CALL db.relationshipTypes() YIELD relationshipType AS type
-        CALL (type) { MATCH ()-[r:$(type)]->() RETURN count(r) AS count }
-        WITH type, count WHERE count > 0 ORDER BY type
-        RETURN collect({type: type, count: count}) AS relationshipTypes
-      }
-      RETURN nodeCount, relationshipCount, labels, relationshipTypes`,
-    parameters: {},
-    decode: (records) => decodeSingle(graphStats, records),
-  });
+/** Which breakdowns to count: each reads every node or relationship, the totals only counts. */
+export interface GraphStatsRequest {
+  labels: boolean;
+  relationshipTypes: boolean;
 }
+
+/**
+ * The totals come from Neo4j's count store. A breakdown is one pass over the nodes or the
+ * relationships: counting per label or type with `$(label)` cannot use the count store, and
+ * scanned everything once per label or type (0.4 s for 20 types on 100k relationships).
+ */
+export const graphStatsStatement = (request: GraphStatsRequest): Statement<GraphStats> => ({
+  text: `
+    CALL () { MATCH (n) RETURN count(n) AS nodeCount }
+    CALL () { MATCH ()-[r]->() RETURN count(r) AS relationshipCount }
+    ${request.labels ? LABELS : ''}
+    ${request.relationshipTypes ? RELATIONSHIP_TYPES : ''}
+    RETURN nodeCount, relationshipCount
+      ${request.labels ? ', labels' : ''}${request.relationshipTypes ? ', relationshipTypes' : ''}`,
+  parameters: {},
+  decode: (records) => decodeSingle(graphStats, records),
+});
+
+const LABELS = `
+    CALL () {
+      MATCH (n) UNWIND labels(n) AS label
+      WITH label, count(*) AS count ORDER BY label
+      RETURN collect({label: label, count: count}) AS labels
+    }`;
+
+const RELATIONSHIP_TYPES = `
+    CALL () {
+      MATCH ()-[r]->()
+      WITH type(r) AS type, count(*) AS count ORDER BY type
+      RETURN collect({type: type, count: count}) AS relationshipTypes
+    }`;
+
+export const readGraphStats = (database: GraphDatabase, request: GraphStatsRequest) =>
+  run(database, graphStatsStatement(request));
 
 const countOf = async (database: GraphDatabase, text: string): Promise<number> =>
   (
