@@ -1,20 +1,17 @@
 /** The project's own seed files: valid, and their documents the same as the shared sources. */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SEED_DIR } from '../src/seeds/load.js';
 import { readSeedDirectory } from '../src/seeds/validate.js';
+import { runScript, scriptFailure } from './support/scripts.js';
 
-const run = promisify(execFile);
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED_SOURCES = join(PROJECT, '..', 'shared', 'sources');
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
 /** The documents as ../shared/sources holds them, so a clone without that folder checks too. */
 const SHARED_SOURCE_SHA256 = {
   'niger-2023-09-29.txt': '850d662c84e47439cc95d04d5791209f956a6a409afb8d8e8eac588b8a0d318b',
@@ -45,7 +42,7 @@ describe('seeds/', () => {
   });
 
   it('is checked by `npm run seed:check`, which names file and line of a problem', async () => {
-    const valid = await run(TSX, ['src/scripts/seed-check.ts'], { cwd: PROJECT });
+    const valid = await runScript('seed-check.ts');
     expect(valid.stdout).toMatch(/2 seed files are valid/);
 
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-check-'));
@@ -56,11 +53,9 @@ describe('seeds/', () => {
         report,
         (await readFile(report, 'utf8')).replace('to: river-guard', 'to: river-gaurd'),
       );
-      const failure = await run(TSX, ['src/scripts/seed-check.ts', dir], { cwd: PROJECT }).catch(
-        (error: { code: number; stderr: string }) => error,
-      );
+      const failure = await scriptFailure('seed-check.ts', dir);
       expect(failure).toMatchObject({ code: 1 });
-      expect((failure as { stderr: string }).stderr).toMatch(
+      expect(failure.stderr).toMatch(
         new RegExp(`${report}:\\d+:\\d+: relationships\\[0\\]\\.to: unknown entity "river-gaurd"`),
       );
     } finally {
@@ -69,19 +64,18 @@ describe('seeds/', () => {
   });
 
   it('checks a file with the seed folder it refers to, and a folder given by --dir', async () => {
-    const file = await run(TSX, ['src/scripts/seed-check.ts', 'seeds/background.yaml'], {
-      cwd: PROJECT,
-    });
+    const file = await runScript('seed-check.ts', 'seeds/background.yaml');
     expect(file.stdout).toMatch(/^seeds\/background\.yaml: \d+ sources/m);
     expect(file.stdout).toMatch(/2 seed files are valid/);
 
     const fixtures = join('test', 'fixtures', 'seeds');
-    const dir = await run(TSX, ['src/scripts/seed-check.ts', '--dir', fixtures], { cwd: PROJECT });
+    const dir = await runScript('seed-check.ts', '--dir', fixtures);
     expect(dir.stdout).toMatch(/gazetteer\.yaml: .*\n.*report\.yaml: /);
-    const inFolder = await run(
-      TSX,
-      ['src/scripts/seed-check.ts', '--dir', fixtures, join(fixtures, 'report.yaml')],
-      { cwd: PROJECT },
+    const inFolder = await runScript(
+      'seed-check.ts',
+      '--dir',
+      fixtures,
+      join(fixtures, 'report.yaml'),
     );
     expect(inFolder.stdout).toMatch(/2 seed files are valid/);
   });
@@ -95,11 +89,9 @@ describe('seeds/', () => {
   ])(
     'answers the wrong argument %j with a usage line, not a stack trace',
     async (args, message) => {
-      const failure = await run(TSX, ['src/scripts/seed-check.ts', ...args], {
-        cwd: PROJECT,
-      }).catch((error: { code: number; stderr: string }) => error);
+      const failure = await scriptFailure('seed-check.ts', ...args);
       expect(failure).toMatchObject({ code: 2 });
-      const { stderr } = failure as { stderr: string };
+      const { stderr } = failure;
       expect(stderr).toMatch(message);
       expect(stderr).toMatch(/^usage: npm run seed:check/m);
       expect(stderr).not.toMatch(/^\s+at /m);
