@@ -6,13 +6,7 @@ import {
   type RelationshipTypeCount,
 } from '../store/graph-stats.js';
 import { builder } from './builder.js';
-import { childFields } from './lookahead.js';
-
-/** A breakdown the resolver did not read although the query selects it: a read-ahead bug. */
-const readAhead = <T>(value: T | undefined, field: string): T => {
-  if (value === undefined) throw new Error(`graphStats.${field} was not read ahead`);
-  return value;
-};
+import { readAhead, selects } from './lookahead.js';
 
 const LabelCountType = builder.objectRef<LabelCount>('LabelCount').implement({
   description: 'How many nodes carry one label.',
@@ -41,12 +35,12 @@ const GraphStatsType = builder.objectRef<GraphStats>('GraphStats').implement({
     }),
     labels: t.field({
       type: [LabelCountType],
-      resolve: (stats) => readAhead(stats.labels, 'labels'),
+      resolve: (stats) => readAhead(stats.labels, 'graphStats.labels'),
       description: 'Node counts per label, in label order; labels with no nodes are left out.',
     }),
     relationshipTypes: t.field({
       type: [RelationshipTypeCountType],
-      resolve: (stats) => readAhead(stats.relationshipTypes, 'relationshipTypes'),
+      resolve: (stats) => readAhead(stats.relationshipTypes, 'graphStats.relationshipTypes'),
       description: 'Relationship counts per type, in type order.',
     }),
   }),
@@ -58,8 +52,8 @@ builder.queryField('graphStats', (t) =>
     description: 'How many nodes and relationships the graph holds, by label and by type.',
     resolve: (_root, _args, { database }, info) =>
       readGraphStats(database, {
-        labels: childFields(info, 'labels').length > 0,
-        relationshipTypes: childFields(info, 'relationshipTypes').length > 0,
+        labels: selects(info, 'labels'),
+        relationshipTypes: selects(info, 'relationshipTypes'),
       }),
   }),
 );

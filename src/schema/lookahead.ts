@@ -41,6 +41,15 @@ export const childFields = (selection: Selection, name: string) =>
 export const selects = (selection: Selection, name: string) =>
   childFields(selection, name).length > 0;
 
+/**
+ * What a resolver above read because the selection asks for it: missing means the read-ahead
+ * missed a way of selecting the field (a bug, never bad input).
+ */
+export function readAhead<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} was not read ahead`);
+  return value;
+}
+
 /** The fields at a path of names below these fields, e.g. `edges`, `node`, `relations`. */
 export function descendantFields(selection: Selection, path: readonly string[]): FieldNode[] {
   let nodes: readonly FieldNode[] = selection.fieldNodes;

@@ -22,6 +22,7 @@ import {
 } from './paging.js';
 import { EntityRef, SentenceRef, SourceRef } from './refs.js';
 import { relationsFieldRequest } from './relation-lookahead.js';
+import { readAhead } from './lookahead.js';
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
   description: 'Which way a relationship points from the entity asked about.',
@@ -131,12 +132,7 @@ function relationFields(t: FieldBuilder<RelationRecord>) {
       type: [EvidenceType],
       description:
         'Each source that states it, with its quote, sentence and its own words for the dates: every document that states the fact, in one relationship.',
-      resolve: (relation) => {
-        // The selection asked for `evidence`, so the request that read the relation read it.
-        if (relation.evidence === null)
-          throw new Error(`the evidence of ${relation.id} was not read`);
-        return relation.evidence;
-      },
+      resolve: (relation) => readAhead(relation.evidence, `the evidence of ${relation.id}`),
     }),
     sourceCount: t.int({
       description: 'How many distinct sources state it.',
