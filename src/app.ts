@@ -10,11 +10,7 @@ import { GraphDatabase } from './neo4j/database.js';
 import { SupervisedNeo4j } from './neo4j/embedded/supervisor.js';
 import { loadSeeds } from './seeds/load.js';
 import { createApp } from './server.js';
-import {
-  countClaimsOfOlderShape,
-  countEntities,
-  countEntitiesOfOlderShape,
-} from './store/graph-stats.js';
+import { readStoreShape } from './store/graph-stats.js';
 
 export interface RunningService {
   url: string;
@@ -69,19 +65,17 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
  * a warning.
  */
 async function seedEmptyGraph(database: GraphDatabase, logger: Logger): Promise<void> {
-  let entities: number;
-  let olderShape: number;
+  let shape: Awaited<ReturnType<typeof readStoreShape>>;
   try {
-    entities = await countEntities(database);
-    olderShape =
-      (await countEntitiesOfOlderShape(database)) + (await countClaimsOfOlderShape(database));
+    shape = await readStoreShape(database);
   } catch (error) {
     logger.warn({ error: (error as Error).message }, 'Neo4j does not answer; seeding skipped');
     return;
   }
-  if (entities > 0 && olderShape === 0) return;
+  const olderShape = shape.entitiesOfOlderShape || shape.claimsOfOlderShape;
+  if (shape.entities > 0 && !olderShape) return;
   logger.info(
-    entities === 0
+    shape.entities === 0
       ? 'The graph is empty: loading seeds/'
       : 'The graph was written before facts and claims were merged across seed files: ' +
           'rebuilding it from seeds/',

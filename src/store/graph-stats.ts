@@ -15,7 +15,6 @@ const graphStats = z.object({
 export type GraphStats = z.output<typeof graphStats>;
 export type LabelCount = z.output<typeof labelCount>;
 export type RelationshipTypeCount = z.output<typeof relationshipTypeCount>;
-const entityCount = z.object({ count: z.number() });
 
 /** Which breakdowns to count: each reads every node or relationship, the totals only counts. */
 export interface GraphStatsRequest {
@@ -57,25 +56,26 @@ const RELATIONSHIP_TYPES = `
 export const readGraphStats = (database: GraphDatabase, request: GraphStatsRequest) =>
   run(database, graphStatsStatement(request));
 
-const countOf = async (database: GraphDatabase, text: string): Promise<number> =>
-  (
-    await run(database, {
-      text,
-      parameters: {},
-      decode: (records) => decodeSingle(entityCount, records),
-    })
-  ).count;
-
-export const countEntities = (database: GraphDatabase) =>
-  countOf(database, 'MATCH (e:Entity) RETURN count(e) AS count');
+const storeShape = z.object({
+  entities: z.number(),
+  entitiesOfOlderShape: z.boolean(),
+  claimsOfOlderShape: z.boolean(),
+});
 
 /**
- * Entities written before one entity was one node across seed files (they name no `seedFiles`):
- * their store keeps a relationship per file for each fact, and is rebuilt from the seed files.
+ * What a start needs to know, in one round trip: whether the graph is empty (the count store),
+ * and whether any node is of a shape older code wrote (found at the first such node):
+ * - an entity that names no `seedFiles`, written before one entity was one node across seed
+ *   files (its store keeps a relationship per file for each fact, and is rebuilt from seeds/);
+ * - a claim that carries its one file's report on the node (`seedFile`), written before a
+ *   claim's reports were its REPORTED_IN links (a load migrates them).
  */
-export const countEntitiesOfOlderShape = (database: GraphDatabase) =>
-  countOf(database, 'MATCH (e:Entity) WHERE e.seedFiles IS NULL RETURN count(e) AS count');
-
-/** Claims written before a claim's reports were its REPORTED_IN links (a load migrates them). */
-export const countClaimsOfOlderShape = (database: GraphDatabase) =>
-  countOf(database, 'MATCH (c:Claim) WHERE c.seedFile IS NOT NULL RETURN count(c) AS count');
+export const readStoreShape = (database: GraphDatabase) =>
+  run(database, {
+    text: `
+      RETURN COUNT { (:Entity) } AS entities,
+             EXISTS { MATCH (e:Entity) WHERE e.seedFiles IS NULL } AS entitiesOfOlderShape,
+             EXISTS { MATCH (c:Claim) WHERE c.seedFile IS NOT NULL } AS claimsOfOlderShape`,
+    parameters: {},
+    decode: (records) => decodeSingle(storeShape, records),
+  });
