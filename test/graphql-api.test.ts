@@ -507,6 +507,31 @@ describe('cost', () => {
     });
   });
 
+  it('reads dates and descriptions where the selection asks for them, the same as read with the evidence', async () => {
+    const date = 'earliest latest precision phrase';
+    const data = await query(`{ entity(slug: "niger") {
+      brief: relations(first: 30) { edges { type role confidence node { slug } } }
+      dated: relations(first: 30) { edges { type role confidence description
+        validFrom { ${date} } validTo { ${date} } node { slug } } }
+      whole: relations(first: 30) { edges { type role confidence description
+        validFrom { ${date} } validTo { ${date} } evidence { quote } node { slug } } }
+    } }`);
+    const { brief, dated, whole } = data.entity;
+    const withoutEvidence = ({ evidence: _evidence, ...edge }: any) => edge;
+    expect(dated.edges).toEqual(whole.edges.map(withoutEvidence));
+    expect(brief.edges).toEqual(
+      dated.edges.map(({ type, role, confidence, node }: any) => ({
+        type,
+        role,
+        confidence,
+        node,
+      })),
+    );
+    // What the comparison is about is there to compare.
+    expect(dated.edges.some((edge: any) => edge.validFrom !== null)).toBe(true);
+    expect(dated.edges.some((edge: any) => edge.role !== null)).toBe(true);
+  });
+
   it('answers events near a place with their participants, cited or not, in one statement', async () => {
     const before = seeded().database.queryCount;
     const data =

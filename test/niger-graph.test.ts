@@ -28,7 +28,15 @@ async function relationsOf(
   const [answer] = await findRelations(seeded().database, [
     entityRelationsRequest(
       entityId,
-      { ...request, briefEnds: true, readSources: false, offset: 0, limit: 10 },
+      {
+        ...request,
+        readDates: true,
+        readDescription: true,
+        briefEnds: true,
+        readSources: false,
+        offset: 0,
+        limit: 10,
+      },
       null,
     ),
   ]);

@@ -50,6 +50,8 @@ const governments: RelationRequest = {
   asOf: '2023-07-01',
   briefEnds: false,
   readEvidence: true,
+  readDates: true,
+  readDescription: true,
   readSources: true,
   ...firstPage,
 };
@@ -59,6 +61,8 @@ const anyRelation: RelationRequest = {
   asOf: null,
   briefEnds: true,
   readEvidence: false,
+  readDates: false,
+  readDescription: false,
   readSources: false,
   ...countedPage,
 };

@@ -51,15 +51,17 @@ export const briefEntities = (selection: Selection, path: readonly string[]) =>
   );
 
 /**
- * What a selection of relationships (the fields at `path`) asks to read beyond their own
- * properties: each source's words (`evidence`), and the sources' records (`sources`, or
- * `evidence { source }`).
+ * What a selection of relationships (the fields at `path`) asks to read beyond their id, role,
+ * confidence and source ids: each source's words (`evidence`), the validity interval, the
+ * description, and the sources' records (`sources`, or `evidence { source }`).
  */
 function relationReads(selection: Selection, path: readonly string[]) {
   const selected = (...names: string[]) =>
     descendantFields(selection, [...path, ...names]).length > 0;
   return {
     readEvidence: selected('evidence'),
+    readDates: selected('validFrom') || selected('validTo'),
+    readDescription: selected('description'),
     readSources: selected('sources') || selected('evidence', 'source'),
   };
 }

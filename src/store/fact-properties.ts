@@ -84,3 +84,8 @@ export const factEvidence = z
       confidence: props.evidenceConfidences[i] ?? 'reported',
     })),
   );
+
+/** The properties that hold a fact's evidence beside its source ids (read with them). */
+export const EVIDENCE_PROPERTIES = Object.keys(factEvidence.in.shape).filter(
+  (key) => key !== 'sourceIds',
+);

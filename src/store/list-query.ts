@@ -14,7 +14,8 @@ import {
   relationsPage,
   someCorroborated,
   sourcesOfRows,
-  toRelation,
+  toRelations,
+  withFactKeys,
   type EntityRelationsRequest,
   type RelationRequest,
   type RelationWithEnds,
@@ -118,7 +119,12 @@ export function listStatement<F extends object>(request: ListRequest<F>): Statem
   const { filter, page, along } = request;
   return {
     text: listText(request),
-    parameters: { ...filter, ...page, along, alongEnd: pastEveryPage(along) },
+    parameters: {
+      ...filter,
+      ...page,
+      along: along.map(withFactKeys),
+      alongEnd: pastEveryPage(along),
+    },
     decode: (records) => {
       const answer = decodeSingle(listAnswer, records);
       return {
@@ -129,11 +135,7 @@ export function listStatement<F extends object>(request: ListRequest<F>): Statem
           const asked = along[answered.request]!;
           return {
             request: entityRelationsRequest(answered.id, asked, null),
-            page: paged(
-              answered.total,
-              answered.page.map((row) => toRelation(row, asked)),
-              asked,
-            ),
+            page: paged(answered.total, toRelations(answered.page, asked), asked),
           };
         }),
       };

@@ -11,17 +11,26 @@ import type { DateProperty } from '../graph/vocabulary.js';
  * `name` (first day it may be), `nameLatest` (last day), `namePrecision` and `namePhrase`: the
  * interval that a date of month or year precision stands for. Nothing for an absent date.
  */
+/** The properties that hold a date `name` (see `timeProperties`). */
+export const datePropertyNames = (name: DateProperty): string[] => [
+  name,
+  `${name}Latest`,
+  `${name}Precision`,
+  `${name}Phrase`,
+];
+
 export function timeProperties(
   name: DateProperty,
   time: StatedDate | null | undefined,
 ): Properties {
   if (!time) return {};
   const range = dateRange(time);
+  const [earliest, latest, precision, phrase] = datePropertyNames(name);
   return compact({
-    [name]: toNeo4jDate(range.start),
-    [`${name}Latest`]: toNeo4jDate(range.end),
-    [`${name}Precision`]: range.precision,
-    [`${name}Phrase`]: range.phrase,
+    [earliest!]: toNeo4jDate(range.start),
+    [latest!]: toNeo4jDate(range.end),
+    [precision!]: range.precision,
+    [phrase!]: range.phrase,
   });
 }
 

@@ -6,13 +6,16 @@
  */
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
+import { RELATIONSHIP_DATE_PROPERTIES } from '../graph/vocabulary.js';
+import { EVIDENCE_PROPERTIES } from './fact-properties.js';
 import {
-  factWithoutEvidence,
   forEachRequest,
   holdsOn,
+  propertyValues,
   sourcesWithIds,
   statedByAtLeast,
 } from './fragments.js';
+import { datePropertyNames } from './properties.js';
 import {
   paged,
   type EntityRecord,
@@ -49,10 +52,15 @@ export interface RelationRequest extends Page {
    */
   briefEnds: boolean;
   /**
-   * Read each source's words (quotes, sentences, dates: the `evidence`); otherwise only the
-   * fact's own properties and its source ids, most of a relationship's bytes being its evidence.
+   * Read each source's words (quotes, sentences, dates: the `evidence`), most of a
+   * relationship's bytes. A relationship is otherwise read as its id, role, confidence and
+   * source ids, with what the two next flags add.
    */
   readEvidence: boolean;
+  /** Read the fact's validity interval (`validFrom`, `validTo`). */
+  readDates: boolean;
+  /** Read the fact's description. */
+  readDescription: boolean;
   /** Read the records of the sources that state the relationships, along with them. */
   readSources: boolean;
 }
@@ -73,8 +81,19 @@ export function entityRelationsRequest(
   request: RelationRequest,
   next: RelationRequest | null,
 ): EntityRelationsRequest {
-  const { types, direction, asOf, offset, limit, counted, briefEnds, readEvidence, readSources } =
-    request;
+  const {
+    types,
+    direction,
+    asOf,
+    offset,
+    limit,
+    counted,
+    briefEnds,
+    readEvidence,
+    readDates,
+    readDescription,
+    readSources,
+  } = request;
   const minSources = request.minSources ?? null;
   return {
     entityId,
@@ -87,6 +106,8 @@ export function entityRelationsRequest(
     counted,
     briefEnds,
     readEvidence,
+    readDates,
+    readDescription,
     readSources,
     next: next && { ...next, minSources: next.minSources ?? null },
   };
@@ -150,13 +171,30 @@ export const someCorroborated = (requests: readonly (RelationRequest | null)[]) 
 export const pastEveryPage = (requests: readonly (RelationRequest | null)[]) =>
   Math.max(1, ...requests.map((request) => (request ? request.offset + request.limit + 1 : 0)));
 
+/** The relationship properties that `request` reads (see `RelationRequest.readEvidence`). */
+export const factKeys = (request: RelationRequest): string[] => [
+  'id',
+  'role',
+  'confidence',
+  ...(request.readDescription ? ['description'] : []),
+  ...(request.readDates ? RELATIONSHIP_DATE_PROPERTIES.flatMap(datePropertyNames) : []),
+  ...(request.readEvidence ? EVIDENCE_PROPERTIES : []),
+];
+
+/** A request as a statement's parameter: with the relationship properties it reads. */
+export const withFactKeys = <R extends RelationRequest>(request: R) => ({
+  ...request,
+  factKeys: factKeys(request),
+});
+
 /**
- * A page item `m` of `node`, read out with its evidence or without and the other end whole or
- * brief, as `request` says.
+ * A page item `m` of `node`, read out as `request` (a parameter made by `withFactKeys`) says:
+ * the relationship's properties as a list in the order of its `factKeys`, and the other end
+ * whole or brief.
  */
 export const relationRow = (m: string, node: string, request: string) => `{
-      props: CASE WHEN ${request}.readEvidence THEN properties(${m}.r)
-                  ELSE ${factWithoutEvidence(`${m}.r`)} END,
+      values: ${propertyValues(`${m}.r`, `${request}.factKeys`)},
+      sourceIds: ${m}.r.sourceIds,
       type: type(${m}.r), otherId: ${m}.other.id,
       other: CASE WHEN ${request}.briefEnds
                   THEN {id: ${m}.other.id, name: ${m}.other.name, kind: ${m}.other.kind}
@@ -167,13 +205,14 @@ export const relationRow = (m: string, node: string, request: string) => `{
 /** The sources of the relationships in a list of row lists, each read once. */
 export const sourcesOfRows = (rowLists: string) =>
   sourcesWithIds(
-    `reduce(ids = [], rows IN ${rowLists} | ids + reduce(x = [], row IN rows | x + coalesce(row.props.sourceIds, [])))`,
+    `reduce(ids = [], rows IN ${rowLists} | ids + reduce(x = [], row IN rows | x + coalesce(row.sourceIds, [])))`,
   );
 
-/** What `relationRow` reads, before the request says whether the other end is brief. */
+/** What `relationRow` reads, before the request says which properties and how the other end. */
 export const relationRows = z.array(
   z.object({
-    props: z.unknown(),
+    values: z.array(z.unknown()),
+    sourceIds: z.unknown(),
     type: z.unknown(),
     otherId: z.unknown(),
     direction,
@@ -182,12 +221,22 @@ export const relationRows = z.array(
 );
 export type RelationRow = z.output<typeof relationRows>[number];
 
-/** A row of `relationRow`, decoded as `request` asked for it. */
-export const toRelation = (row: RelationRow, request: RelationRequest): RelationWithEnds => ({
-  ...decode(request.readEvidence ? relationshipRow : relationshipRowWithoutEvidence, row),
-  other: decode(request.briefEnds ? briefEntityRow : entityRow, row.other),
-  otherIsBrief: request.briefEnds,
-});
+/** The rows of a page of `relationRow`, decoded as `request` asked for them. */
+export function toRelations(rows: RelationRow[], request: RelationRequest): RelationWithEnds[] {
+  const keys = factKeys(request);
+  return rows.map(({ values, sourceIds, type, otherId, direction, other }) => {
+    const props = Object.fromEntries(keys.map((key, i) => [key, values[i]]));
+    const relationship = { props: { ...props, sourceIds }, type, otherId, direction };
+    return {
+      ...decode(
+        request.readEvidence ? relationshipRow : relationshipRowWithoutEvidence,
+        relationship,
+      ),
+      other: decode(request.briefEnds ? briefEntityRow : entityRow, other),
+      otherIsBrief: request.briefEnds,
+    };
+  });
+}
 
 /** A relation request's answer along a page: the page of each entity at its other ends. */
 export const answersAlong = z.array(
@@ -229,7 +278,10 @@ export function relationsStatement(
       ? RELATIONS_TEXTS.corroborated
       : RELATIONS_TEXTS.plain,
     parameters: {
-      requests,
+      requests: requests.map((request) => ({
+        ...withFactKeys(request),
+        next: request.next && withFactKeys(request.next),
+      })),
       end: pastEveryPage(requests),
       nextEnd: pastEveryPage(requests.map((request) => request.next)),
     },
@@ -239,19 +291,11 @@ export function relationsStatement(
         return {
           self: answer.self === null ? null : decode(entityRow, answer.self),
           sources: answer.sources,
-          page: paged(
-            answer.total,
-            answer.page.map((row) => toRelation(row, request)),
-            request,
-          ),
+          page: paged(answer.total, toRelations(answer.page, request), request),
           next: new Map(
             answer.next.map((along) => [
               along.otherId,
-              paged(
-                along.total,
-                along.page.map((row) => toRelation(row, request.next!)),
-                request.next!,
-              ),
+              paged(along.total, toRelations(along.page, request.next!), request.next!),
             ]),
           ),
         };

@@ -77,26 +77,8 @@ CALL (page) {
         [
           m IN alongPage
           | {
-            props:
-              CASE
-                WHEN along.readEvidence THEN properties(m.r)
-                ELSE
-                  {
-                    id: m.r.id,
-                    role: m.r.role,
-                    description: m.r.description,
-                    confidence: m.r.confidence,
-                    sourceIds: m.r.sourceIds,
-                    validFrom: m.r.validFrom,
-                    validFromLatest: m.r.validFromLatest,
-                    validFromPrecision: m.r.validFromPrecision,
-                    validFromPhrase: m.r.validFromPhrase,
-                    validTo: m.r.validTo,
-                    validToLatest: m.r.validToLatest,
-                    validToPrecision: m.r.validToPrecision,
-                    validToPhrase: m.r.validToPhrase
-                  }
-              END,
+            values: [key IN along.factKeys | m.r[key]],
+            sourceIds: m.r.sourceIds,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -140,9 +122,8 @@ RETURN
         ids = [],
         rows IN
         [answer IN along WHERE $along[answer.request].readSources | answer.page] |
-          ids +
-          reduce(
-            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+          ids + reduce(x = [], row IN rows | x + coalesce(row.sourceIds, []))) AS
+        sid
     WITH DISTINCT sid
     MATCH (s:Source {id: sid})
     RETURN {

@@ -8,7 +8,7 @@
 // $offset = 20
 // $limit = 5
 // $counted = true
-// $along = [{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"readEvidence":true,"readSources":true,"offset":0,"limit":10,"counted":false},{"types":null,"direction":"BOTH","asOf":null,"briefEnds":true,"readEvidence":false,"readSources":false,"offset":20,"limit":5,"counted":true}]
+// $along = [{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"readEvidence":true,"readDates":true,"readDescription":true,"readSources":true,"offset":0,"limit":10,"counted":false,"factKeys":["id","role","confidence","description","validFrom","validFromLatest","validFromPrecision","validFromPhrase","validTo","validToLatest","validToPrecision","validToPhrase","quotes","sentenceIds","evidenceSeedFiles","evidenceValidFrom","evidenceValidFromPhrases","evidenceValidTo","evidenceValidToPhrases","evidenceDescriptions","evidenceConfidences"]},{"types":null,"direction":"BOTH","asOf":null,"briefEnds":true,"readEvidence":false,"readDates":false,"readDescription":false,"readSources":false,"offset":20,"limit":5,"counted":true,"factKeys":["id","role","confidence"]}]
 // $alongEnd = 26
 MATCH (:Entity {id: $participant})-[:PARTICIPATED_IN|ANNOUNCED]->(e:Event)
 WITH DISTINCT e
@@ -77,26 +77,8 @@ CALL (page) {
         [
           m IN alongPage
           | {
-            props:
-              CASE
-                WHEN along.readEvidence THEN properties(m.r)
-                ELSE
-                  {
-                    id: m.r.id,
-                    role: m.r.role,
-                    description: m.r.description,
-                    confidence: m.r.confidence,
-                    sourceIds: m.r.sourceIds,
-                    validFrom: m.r.validFrom,
-                    validFromLatest: m.r.validFromLatest,
-                    validFromPrecision: m.r.validFromPrecision,
-                    validFromPhrase: m.r.validFromPhrase,
-                    validTo: m.r.validTo,
-                    validToLatest: m.r.validToLatest,
-                    validToPrecision: m.r.validToPrecision,
-                    validToPhrase: m.r.validToPhrase
-                  }
-              END,
+            values: [key IN along.factKeys | m.r[key]],
+            sourceIds: m.r.sourceIds,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -126,9 +108,8 @@ RETURN
         ids = [],
         rows IN
         [answer IN along WHERE $along[answer.request].readSources | answer.page] |
-          ids +
-          reduce(
-            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+          ids + reduce(x = [], row IN rows | x + coalesce(row.sourceIds, []))) AS
+        sid
     WITH DISTINCT sid
     MATCH (s:Source {id: sid})
     RETURN {

@@ -1,4 +1,4 @@
-// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":null,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readSources":true,"next":null},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"minSources":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"readEvidence":false,"readSources":false,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"readEvidence":true,"readSources":true,"offset":0,"limit":10,"counted":false,"minSources":null}}]
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":null,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readDates":true,"readDescription":true,"readSources":true,"next":null,"factKeys":["id","role","confidence","description","validFrom","validFromLatest","validFromPrecision","validFromPhrase","validTo","validToLatest","validToPrecision","validToPhrase","quotes","sentenceIds","evidenceSeedFiles","evidenceValidFrom","evidenceValidFromPhrases","evidenceValidTo","evidenceValidToPhrases","evidenceDescriptions","evidenceConfidences"]},{"entityId":"kandadji","types":null,"direction":"BOTH","asOf":null,"minSources":null,"offset":20,"limit":5,"counted":true,"briefEnds":true,"readEvidence":false,"readDates":false,"readDescription":false,"readSources":false,"next":{"types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","briefEnds":false,"readEvidence":true,"readDates":true,"readDescription":true,"readSources":true,"offset":0,"limit":10,"counted":false,"minSources":null,"factKeys":["id","role","confidence","description","validFrom","validFromLatest","validFromPrecision","validFromPhrase","validTo","validToLatest","validToPrecision","validToPhrase","quotes","sentenceIds","evidenceSeedFiles","evidenceValidFrom","evidenceValidFromPhrases","evidenceValidTo","evidenceValidToPhrases","evidenceDescriptions","evidenceConfidences"]},"factKeys":["id","role","confidence"]}]
 // $end = 26
 // $nextEnd = 11
 UNWIND range(0, size($requests) - 1) AS position
@@ -100,26 +100,8 @@ CALL (page, request) {
         [
           m IN nextPage
           | {
-            props:
-              CASE
-                WHEN next.readEvidence THEN properties(m.r)
-                ELSE
-                  {
-                    id: m.r.id,
-                    role: m.r.role,
-                    description: m.r.description,
-                    confidence: m.r.confidence,
-                    sourceIds: m.r.sourceIds,
-                    validFrom: m.r.validFrom,
-                    validFromLatest: m.r.validFromLatest,
-                    validFromPrecision: m.r.validFromPrecision,
-                    validFromPhrase: m.r.validFromPhrase,
-                    validTo: m.r.validTo,
-                    validToLatest: m.r.validToLatest,
-                    validToPrecision: m.r.validToPrecision,
-                    validToPhrase: m.r.validToPhrase
-                  }
-              END,
+            values: [key IN next.factKeys | m.r[key]],
+            sourceIds: m.r.sourceIds,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -146,26 +128,8 @@ WITH
   [
     m IN page
     | {
-      props:
-        CASE
-          WHEN request.readEvidence THEN properties(m.r)
-          ELSE
-            {
-              id: m.r.id,
-              role: m.r.role,
-              description: m.r.description,
-              confidence: m.r.confidence,
-              sourceIds: m.r.sourceIds,
-              validFrom: m.r.validFrom,
-              validFromLatest: m.r.validFromLatest,
-              validFromPrecision: m.r.validFromPrecision,
-              validFromPhrase: m.r.validFromPhrase,
-              validTo: m.r.validTo,
-              validToLatest: m.r.validToLatest,
-              validToPrecision: m.r.validToPrecision,
-              validToPhrase: m.r.validToPhrase
-            }
-        END,
+      values: [key IN request.factKeys | m.r[key]],
+      sourceIds: m.r.sourceIds,
       type: type(m.r),
       otherId: m.other.id,
       other:
@@ -196,9 +160,8 @@ RETURN
         rows IN
         [rows IN [page] WHERE request.readSources] +
         [answer IN next WHERE request.next.readSources | answer.page] |
-          ids +
-          reduce(
-            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+          ids + reduce(x = [], row IN rows | x + coalesce(row.sourceIds, []))) AS
+        sid
     WITH DISTINCT sid
     MATCH (s:Source {id: sid})
     RETURN {

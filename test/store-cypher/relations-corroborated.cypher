@@ -1,4 +1,4 @@
-// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":2,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readSources":true,"next":null}]
+// $requests = [{"entityId":"niger","types":["GOVERNS"],"direction":"INCOMING","asOf":"2023-07-01","minSources":2,"offset":0,"limit":10,"counted":false,"briefEnds":false,"readEvidence":true,"readDates":true,"readDescription":true,"readSources":true,"next":null,"factKeys":["id","role","confidence","description","validFrom","validFromLatest","validFromPrecision","validFromPhrase","validTo","validToLatest","validToPrecision","validToPhrase","quotes","sentenceIds","evidenceSeedFiles","evidenceValidFrom","evidenceValidFromPhrases","evidenceValidTo","evidenceValidToPhrases","evidenceDescriptions","evidenceConfidences"]}]
 // $end = 11
 // $nextEnd = 1
 UNWIND range(0, size($requests) - 1) AS position
@@ -134,26 +134,8 @@ CALL (page, request) {
         [
           m IN nextPage
           | {
-            props:
-              CASE
-                WHEN next.readEvidence THEN properties(m.r)
-                ELSE
-                  {
-                    id: m.r.id,
-                    role: m.r.role,
-                    description: m.r.description,
-                    confidence: m.r.confidence,
-                    sourceIds: m.r.sourceIds,
-                    validFrom: m.r.validFrom,
-                    validFromLatest: m.r.validFromLatest,
-                    validFromPrecision: m.r.validFromPrecision,
-                    validFromPhrase: m.r.validFromPhrase,
-                    validTo: m.r.validTo,
-                    validToLatest: m.r.validToLatest,
-                    validToPrecision: m.r.validToPrecision,
-                    validToPhrase: m.r.validToPhrase
-                  }
-              END,
+            values: [key IN next.factKeys | m.r[key]],
+            sourceIds: m.r.sourceIds,
             type: type(m.r),
             otherId: m.other.id,
             other:
@@ -180,26 +162,8 @@ WITH
   [
     m IN page
     | {
-      props:
-        CASE
-          WHEN request.readEvidence THEN properties(m.r)
-          ELSE
-            {
-              id: m.r.id,
-              role: m.r.role,
-              description: m.r.description,
-              confidence: m.r.confidence,
-              sourceIds: m.r.sourceIds,
-              validFrom: m.r.validFrom,
-              validFromLatest: m.r.validFromLatest,
-              validFromPrecision: m.r.validFromPrecision,
-              validFromPhrase: m.r.validFromPhrase,
-              validTo: m.r.validTo,
-              validToLatest: m.r.validToLatest,
-              validToPrecision: m.r.validToPrecision,
-              validToPhrase: m.r.validToPhrase
-            }
-        END,
+      values: [key IN request.factKeys | m.r[key]],
+      sourceIds: m.r.sourceIds,
       type: type(m.r),
       otherId: m.other.id,
       other:
@@ -230,9 +194,8 @@ RETURN
         rows IN
         [rows IN [page] WHERE request.readSources] +
         [answer IN next WHERE request.next.readSources | answer.page] |
-          ids +
-          reduce(
-            x = [], row IN rows | x + coalesce(row.props.sourceIds, []))) AS sid
+          ids + reduce(x = [], row IN rows | x + coalesce(row.sourceIds, []))) AS
+        sid
     WITH DISTINCT sid
     MATCH (s:Source {id: sid})
     RETURN {

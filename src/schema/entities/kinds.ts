@@ -33,6 +33,8 @@ async function otherEnds(
         counted: false,
         briefEnds: false,
         readEvidence: false,
+        readDates: false,
+        readDescription: false,
         readSources: false,
       },
       null,
