@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { holdsOn, statedByAtLeast } from './fragments.js';
 import type { RelationRecord } from './records.js';
-import { relationshipRow } from './rows.js';
-import { decode, decodeRecords, run, type Statement } from './statement.js';
+import { decodeRelationship } from './rows.js';
+import { decodeRecords, run, type Statement } from './statement.js';
 
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
 
@@ -76,11 +76,10 @@ export const neighborhoodStatement = (
       links: row.links.map((link) => ({
         sourceId: link.source,
         targetId: link.target,
-        relation: decode(relationshipRow, {
-          ...link,
-          direction: 'OUTGOING',
-          otherId: link.target,
-        }),
+        relation: decodeRelationship(
+          { ...link, direction: 'OUTGOING', otherId: link.target },
+          true,
+        ),
       })),
     };
   },

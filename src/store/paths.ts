@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
 import { statedByAtLeast } from './fragments.js';
 import type { EntityRecord, RelationRecord } from './records.js';
-import { briefEntityRow, entityRow, relationshipRow } from './rows.js';
-import { decode, decodeRecords, run, type Statement } from './statement.js';
+import { briefEntityRow, entityRow, decodeRelationship } from './rows.js';
+import { decodeRecords, run, type Statement } from './statement.js';
 
 export const MAX_PATH_LENGTH = 6;
 
@@ -93,7 +93,7 @@ export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => 
           return {
             fromId,
             toId,
-            relation: decode(relationshipRow, { ...relationship, direction, otherId: toId }),
+            relation: decodeRelationship({ ...relationship, direction, otherId: toId }, true),
           };
         }),
       };

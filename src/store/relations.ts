@@ -29,8 +29,7 @@ import {
   direction,
   entityRow,
   optionalCount,
-  relationshipRow,
-  relationshipRowWithoutEvidence,
+  decodeRelationship,
   sourceRow,
 } from './rows.js';
 import { decode, decodeRecords, run, type Statement } from './statement.js';
@@ -224,17 +223,18 @@ export type RelationRow = z.output<typeof relationRows>[number];
 /** The rows of a page of `relationRow`, decoded as `request` asked for them. */
 export function toRelations(rows: RelationRow[], request: RelationRequest): RelationWithEnds[] {
   const keys = factKeys(request);
+  // Properties are added, not spread (`{...record, other}`): on Node 20 that is some 50 times
+  // slower, and this runs for every relationship of every page.
   return rows.map(({ values, sourceIds, type, otherId, direction, other }) => {
-    const props = Object.fromEntries(keys.map((key, i) => [key, values[i]]));
-    const relationship = { props: { ...props, sourceIds }, type, otherId, direction };
-    return {
-      ...decode(
-        request.readEvidence ? relationshipRow : relationshipRowWithoutEvidence,
-        relationship,
-      ),
-      other: decode(request.briefEnds ? briefEntityRow : entityRow, other),
-      otherIsBrief: request.briefEnds,
-    };
+    const props: Record<string, unknown> = { sourceIds };
+    keys.forEach((key, i) => (props[key] = values[i]));
+    const relation = decodeRelationship(
+      { props, type, otherId, direction },
+      request.readEvidence,
+    ) as RelationWithEnds;
+    relation.other = decode(request.briefEnds ? briefEntityRow : entityRow, other);
+    relation.otherIsBrief = request.briefEnds;
+    return relation;
   });
 }
 

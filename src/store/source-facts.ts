@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import type { GraphDatabase } from '../neo4j/database.js';
 import type { Page } from './records.js';
-import { relationshipRow } from './rows.js';
-import { decode, pagePerRequest, run } from './statement.js';
+import { decodeRelationship } from './rows.js';
+import { pagePerRequest, run } from './statement.js';
 import type { PathStep } from './paths.js';
 
 export interface SourceFactsRequest extends Page {
@@ -22,7 +22,7 @@ const factRow = z
   .transform((row): SourceFact => ({
     fromId: row.from,
     toId: row.to,
-    relation: decode(relationshipRow, { ...row, direction: 'OUTGOING', otherId: row.to }),
+    relation: decodeRelationship({ ...row, direction: 'OUTGOING', otherId: row.to }, true),
   }));
 
 export const sourceFactsStatement = (requests: readonly SourceFactsRequest[]) =>
