@@ -31,6 +31,8 @@ export class ServerProcess {
     const serve = fileURLToPath(new URL('./serve.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', serve, implementation, boltUri], {
       stdio: ['pipe', 'pipe', 'inherit'],
+      // As each is deployed: graphql-js, for one, checks its types more slowly outside production.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     const lines = createInterface({ input: child.stdout! });
     return new Promise((resolve, reject) => {

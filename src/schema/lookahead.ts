@@ -53,7 +53,8 @@ export function readAhead<T>(value: T | null | undefined, what: string): T {
 /** The fields at a path of names below these fields, e.g. `edges`, `node`, `relations`. */
 export function descendantFields(selection: Selection, path: readonly string[]): FieldNode[] {
   let nodes: readonly FieldNode[] = selection.fieldNodes;
-  for (const name of path) nodes = childFields({ ...selection, fieldNodes: nodes }, name);
+  for (const name of path)
+    nodes = childFields({ fieldNodes: nodes, fragments: selection.fragments }, name);
   return [...nodes];
 }
 

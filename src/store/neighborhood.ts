@@ -77,7 +77,7 @@ export const neighborhoodStatement = (
         sourceId: link.source,
         targetId: link.target,
         relation: decodeRelationship(
-          { ...link, direction: 'OUTGOING', otherId: link.target },
+          { props: link.props, type: link.type, direction: 'OUTGOING', otherId: link.target },
           true,
         ),
       })),

@@ -93,7 +93,10 @@ export const pathsStatement = (request: PathRequest): Statement<FoundPath[]> => 
           return {
             fromId,
             toId,
-            relation: decodeRelationship({ ...relationship, direction, otherId: toId }, true),
+            relation: decodeRelationship(
+              { props: relationship.props, type: relationship.type, direction, otherId: toId },
+              true,
+            ),
           };
         }),
       };

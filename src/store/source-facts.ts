@@ -22,7 +22,10 @@ const factRow = z
   .transform((row): SourceFact => ({
     fromId: row.from,
     toId: row.to,
-    relation: decodeRelationship({ ...row, direction: 'OUTGOING', otherId: row.to }, true),
+    relation: decodeRelationship(
+      { props: row.props, type: row.type, direction: 'OUTGOING', otherId: row.to },
+      true,
+    ),
   }));
 
 export const sourceFactsStatement = (requests: readonly SourceFactsRequest[]) =>
