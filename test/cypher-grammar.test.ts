@@ -5,12 +5,11 @@
  * and no file of src/ but cypher-grammar.ts imports the package, which would load it at start.
  */
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles, SRC } from './support/source-imports.js';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const PACKAGE = '@neo4j-cypher/language-support';
@@ -23,14 +22,6 @@ const script = `
   checkCypherText('MATCH (n:Entity) RETURN n.name LIMIT 1');
   console.log(JSON.stringify({ atStart, afterQuery: cypherGrammarLoaded() }));
 `;
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
 
 describe('the Cypher grammar', () => {
   it('is loaded by the first analyst query, not by starting the service', async () => {
@@ -46,13 +37,7 @@ describe('the Cypher grammar', () => {
   });
 
   it('is imported by cypher-grammar.ts alone', () => {
-    const importers = sourceFiles(join(PROJECT, 'src')).filter((file) =>
-      ts
-        .preProcessFile(readFileSync(file, 'utf8'), true, true)
-        .importedFiles.some((imported) => imported.fileName === PACKAGE),
-    );
-    expect(importers.map((file) => file.slice(PROJECT.length))).toEqual([
-      join('src', 'analyst', 'cypher-grammar.ts'),
-    ]);
+    const importers = sourceFiles().filter((file) => importsOf(file).includes(PACKAGE));
+    expect(importers.map((file) => relative(SRC, file))).toEqual(['analyst/cypher-grammar.ts']);
   });
 });

@@ -4,7 +4,7 @@
  * `stats` line on stdin is answered with one JSON line: Cypher statements sent so far, memory.
  * Stops cleanly on SIGTERM, SIGINT or when its stdin closes (the parent died). Only the named
  * implementation's module is loaded: each process's peak memory is its own code's, not also the
- * others' (ours' modules alone take some 360 MiB more than the floor's, idle).
+ * others' modules (ours are much the largest).
  */
 import { createInterface } from 'node:readline';
 import getPort from 'get-port';
