@@ -6,21 +6,9 @@
  * that every layer reads (config, logger) or the entry points that wire the layers together
  * (app, main), and one node "." for both would be a cycle by construction.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
+import { importsOf, sourceFiles, SRC } from './support/source-imports.js';
 
 /** The node a file of src/ belongs to: its top-level folder, or its own name when in src/. */
 function nodeOf(file: string): string {
@@ -33,8 +21,7 @@ function folderGraph(): Map<string, Map<string, string[]>> {
   for (const file of sourceFiles(SRC)) {
     const from = nodeOf(file);
     if (!graph.has(from)) graph.set(from, new Map());
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of importedFiles) {
+    for (const fileName of importsOf(file)) {
       if (!fileName.startsWith('.')) continue;
       const target = resolve(dirname(file), fileName.replace(/\.js$/, '.ts'));
       if (relative(SRC, target).startsWith('..')) continue;

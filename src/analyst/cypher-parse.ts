@@ -6,8 +6,8 @@
  * The package is pinned at 2.0.0-next.37, the last version that exports its generated lexer
  * and parser (later ones ship only the .g4 grammar).
  */
-import { antlrUtils, CypherLexer, CypherParser } from '@neo4j-cypher/language-support';
 import { describePosition, refuseNonAsciiCode } from './cypher-characters.js';
+import { cypherGrammar } from './cypher-grammar.js';
 import { CypherRefusal } from './cypher-refusal.js';
 
 /** A token as the ANTLR runtime gives it: offsets and columns count code points from 0. */
@@ -49,7 +49,6 @@ interface Recognizer {
   removeErrorListeners(): void;
   addErrorListener(listener: object): void;
 }
-const antlr = antlrUtils as unknown as AntlrRuntime;
 
 export interface ParsedCypher {
   /** The `statementsOrCommands` rule: one statement, perhaps followed by a `;`. */
@@ -67,67 +66,94 @@ export interface ParsedCypher {
 export const MAX_NESTING = 20;
 export const MAX_CASE_EXPRESSIONS = 20;
 
-/** Token types whose text both parsers read as opaque: any character is allowed inside. */
-const OPAQUE_TOKENS = new Set([
-  CypherLexer.STRING_LITERAL1,
-  CypherLexer.STRING_LITERAL2,
-  CypherLexer.ESCAPED_SYMBOLIC_NAME,
-  CypherLexer.SINGLE_LINE_COMMENT,
-  CypherLexer.MULTI_LINE_COMMENT,
-]);
+/** The token sets and the error listener, made from the grammar once it is loaded. */
+let grammarParts: ReturnType<typeof makeGrammarParts> | undefined;
+const parts = () => (grammarParts ??= makeGrammarParts());
 
-const INTERPOLATION_TOKENS = new Set([
-  CypherLexer.INTERPOLATED_START_SINGLE,
-  CypherLexer.INTERPOLATED_START_DOUBLE,
-]);
+function makeGrammarParts() {
+  const { CypherLexer, CypherParser, antlrUtils } = cypherGrammar();
+  const antlr = antlrUtils as unknown as AntlrRuntime;
+  const sets = tokenSets(CypherLexer);
+  return {
+    CypherLexer,
+    CypherParser,
+    antlr,
+    FirstSyntaxError: firstSyntaxErrorListener(antlr, CypherLexer, sets.CONSOLE_WORDS),
+    ...sets,
+  };
+}
 
-/** Words of Neo4j Browser's console commands, which the grammar reads as keywords. */
-const CONSOLE_WORDS = new Set([
-  CypherLexer.PARAM,
-  CypherLexer.CLEAR,
-  CypherLexer.HISTORY,
-  CypherLexer.CONNECT,
-  CypherLexer.DISCONNECT,
-  CypherLexer.WELCOME,
-  CypherLexer.SYSINFO,
-  CypherLexer.STYLE,
-  CypherLexer.RESET,
-  CypherLexer.PLAY,
-  CypherLexer.ACCESSMODE,
-  CypherLexer.HELP,
-]);
+type Lexer = ReturnType<typeof cypherGrammar>['CypherLexer'];
 
-const OPENERS = new Set([CypherLexer.LPAREN, CypherLexer.LBRACKET, CypherLexer.LCURLY]);
-const CLOSERS = new Set([CypherLexer.RPAREN, CypherLexer.RBRACKET, CypherLexer.RCURLY]);
+function tokenSets(CypherLexer: Lexer) {
+  return {
+    /** Token types whose text both parsers read as opaque: any character is allowed inside. */
+    OPAQUE_TOKENS: new Set([
+      CypherLexer.STRING_LITERAL1,
+      CypherLexer.STRING_LITERAL2,
+      CypherLexer.ESCAPED_SYMBOLIC_NAME,
+      CypherLexer.SINGLE_LINE_COMMENT,
+      CypherLexer.MULTI_LINE_COMMENT,
+    ]),
+    INTERPOLATION_TOKENS: new Set([
+      CypherLexer.INTERPOLATED_START_SINGLE,
+      CypherLexer.INTERPOLATED_START_DOUBLE,
+    ]),
+    /** Words of Neo4j Browser's console commands, which the grammar reads as keywords. */
+    CONSOLE_WORDS: new Set([
+      CypherLexer.PARAM,
+      CypherLexer.CLEAR,
+      CypherLexer.HISTORY,
+      CypherLexer.CONNECT,
+      CypherLexer.DISCONNECT,
+      CypherLexer.WELCOME,
+      CypherLexer.SYSINFO,
+      CypherLexer.STYLE,
+      CypherLexer.RESET,
+      CypherLexer.PLAY,
+      CypherLexer.ACCESSMODE,
+      CypherLexer.HELP,
+    ]),
+    OPENERS: new Set([CypherLexer.LPAREN, CypherLexer.LBRACKET, CypherLexer.LCURLY]),
+    CLOSERS: new Set([CypherLexer.RPAREN, CypherLexer.RBRACKET, CypherLexer.RCURLY]),
+  };
+}
 
 export const tokenPosition = (token: Token) => ({ line: token.line, column: token.column + 1 });
 
 /** Stops the parse at its first syntax error, with the parser's position. */
-class FirstSyntaxError extends antlr.error.ErrorListener {
-  syntaxError(
-    _recognizer: unknown,
-    offendingSymbol: Token | null,
-    line: number,
-    column: number,
-    message: string,
-  ): void {
-    const near =
-      offendingSymbol && offendingSymbol.type !== CypherLexer.EOF
-        ? ` near ${JSON.stringify(offendingSymbol.text)}`
-        : '';
-    // The grammar takes console words (:help, :play, :style ...) for keywords, not names.
-    const hint =
-      offendingSymbol && CONSOLE_WORDS.has(offendingSymbol.type)
-        ? `; to use ${JSON.stringify(offendingSymbol.text)} as a name, quote it: \`${offendingSymbol.text}\``
-        : '';
-    throw new CypherRefusal(
-      'SYNTAX_ERROR',
-      `syntax error at ${describePosition({ line, column: column + 1 })}${near}: ${shorten(message)}${hint}`,
-    );
-  }
+function firstSyntaxErrorListener(
+  antlr: AntlrRuntime,
+  CypherLexer: Lexer,
+  CONSOLE_WORDS: ReadonlySet<number>,
+) {
+  return class FirstSyntaxError extends antlr.error.ErrorListener {
+    syntaxError(
+      _recognizer: unknown,
+      offendingSymbol: Token | null,
+      line: number,
+      column: number,
+      message: string,
+    ): void {
+      const near =
+        offendingSymbol && offendingSymbol.type !== CypherLexer.EOF
+          ? ` near ${JSON.stringify(offendingSymbol.text)}`
+          : '';
+      // The grammar takes console words (:help, :play, :style ...) for keywords, not names.
+      const hint =
+        offendingSymbol && CONSOLE_WORDS.has(offendingSymbol.type)
+          ? `; to use ${JSON.stringify(offendingSymbol.text)} as a name, quote it: \`${offendingSymbol.text}\``
+          : '';
+      throw new CypherRefusal(
+        'SYNTAX_ERROR',
+        `syntax error at ${describePosition({ line, column: column + 1 })}${near}: ${shorten(message)}${hint}`,
+      );
+    }
+  };
 }
 
 export function parseCypher(query: string): ParsedCypher {
+  const { CypherLexer, CypherParser, antlr } = parts();
   const lexer = new CypherLexer(
     antlr.CharStreams.fromString(query) as ConstructorParameters<typeof CypherLexer>[0],
   );
@@ -172,7 +198,7 @@ export function parseCypher(query: string): ParsedCypher {
 /** The default listeners print to the console and let the parser recover: throw instead. */
 function listenForErrors(recognizer: Recognizer): void {
   recognizer.removeErrorListeners();
-  recognizer.addErrorListener(new FirstSyntaxError());
+  recognizer.addErrorListener(new (parts().FirstSyntaxError)());
 }
 
 /**
@@ -181,6 +207,7 @@ function listenForErrors(recognizer: Recognizer): void {
  * the parser spends time on them.
  */
 function checkTokens(tokens: readonly Token[]): void {
+  const { CypherLexer, OPAQUE_TOKENS, INTERPOLATION_TOKENS, OPENERS, CLOSERS } = parts();
   let depth = 0;
   let cases = 0;
   tokens.forEach((token, index) => {

@@ -5,7 +5,6 @@
  * bounded by the maximum number of hops. The first thing that is not allowed is refused, with
  * where it is and what the analyst wrote.
  */
-import { CypherLexer, CypherParser } from '@neo4j-cypher/language-support';
 import {
   ALLOWED_FUNCTIONS,
   ALLOWED_PROCEDURES,
@@ -14,6 +13,7 @@ import {
   type RuleRefusal,
 } from './cypher-allowlist.js';
 import { describePosition } from './cypher-characters.js';
+import { cypherGrammar } from './cypher-grammar.js';
 import {
   isRule,
   tokenPosition,
@@ -38,6 +38,7 @@ const WHY: Record<string, string> = {
 const EXCERPT_LENGTH = 60;
 
 export function checkStatementTree({ tree, text }: ParsedCypher, maxHops: number): void {
+  const { CypherLexer, CypherParser } = cypherGrammar();
   const ruleName = (node: RuleNode) => CypherParser.ruleNames[node.ruleIndex] ?? '?';
 
   const excerpt = (start: Token, stop: Token | undefined) => {
@@ -214,6 +215,7 @@ export function checkStatementTree({ tree, text }: ParsedCypher, maxHops: number
 
 /** The relationships of a path pattern, not counting those of expressions inside it. */
 function relationshipsIn(node: RuleNode | undefined): number {
+  const { CypherParser } = cypherGrammar();
   if (!node) return 0;
   if (node.ruleIndex === CypherParser.RULE_expression) return 0;
   const own = node.ruleIndex === CypherParser.RULE_relationshipPattern ? 1 : 0;

@@ -1,0 +1,43 @@
+/**
+ * The Cypher grammar of the analyst endpoint (@neo4j-cypher/language-support, some 220 MiB of
+ * memory once loaded) is loaded by the first analyst query, not when the server starts: in a
+ * fresh process, loading the whole service leaves it unloaded and checking a query loads it;
+ * and no file of src/ but cypher-grammar.ts imports the package, which would load it at start.
+ */
+import { execFile } from 'node:child_process';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { importsOf, sourceFiles, SRC } from './support/source-imports.js';
+
+const PROJECT = fileURLToPath(new URL('../', import.meta.url));
+const PACKAGE = '@neo4j-cypher/language-support';
+
+const script = `
+  await import('./src/app.ts');
+  const { cypherGrammarLoaded } = await import('./src/analyst/cypher-grammar.ts');
+  const { checkCypherText } = await import('./src/analyst/cypher-guard.ts');
+  const atStart = cypherGrammarLoaded();
+  checkCypherText('MATCH (n:Entity) RETURN n.name LIMIT 1');
+  console.log(JSON.stringify({ atStart, afterQuery: cypherGrammarLoaded() }));
+`;
+
+describe('the Cypher grammar', () => {
+  it('is loaded by the first analyst query, not by starting the service', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: PROJECT },
+    );
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({
+      atStart: false,
+      afterQuery: true,
+    });
+  });
+
+  it('is imported by cypher-grammar.ts alone', () => {
+    const importers = sourceFiles().filter((file) => importsOf(file).includes(PACKAGE));
+    expect(importers.map((file) => relative(SRC, file))).toEqual(['analyst/cypher-grammar.ts']);
+  });
+});
