@@ -1,6 +1,7 @@
 /**
  * Runs one of the project's TypeScript scripts (src/scripts/*.ts) to its end, as `npm run`
  * does, and gives what it printed; a non-zero exit rejects with the code, stdout and stderr.
+ * Or runs the command a script runs in this process (`runCommand`).
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
