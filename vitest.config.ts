@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SeededGraphFirst } from './test/support/seeded-graph-first.js';
 
 export default defineConfig({
   resolve: {
@@ -11,6 +12,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Community edition has one user database: test files take turns with it.
     fileParallelism: false,
+    // The files that read the seeded graph in a row, so that it is seeded once (see the class).
+    sequence: { sequencer: SeededGraphFirst },
     // The files share one worker's modules instead of importing the server anew each (about 30 s
     // of a run): they keep no state in modules, each starts and stops its own services.
     isolate: false,

@@ -29,20 +29,23 @@ const load = () => loadSeeds(seeds.service().database, { dir: seeds.dir() });
 
 describe('a French report ingested, accepted unedited and loaded', () => {
   it('merges into the known facts and event, adds its own, and leaves nothing when removed', async () => {
-    await load();
-    const before = await snapshotGraph(seeds.service().database);
     const drafts = await mkdtemp(join(tmpdir(), 'sahel-graph-drafts-'));
     try {
-      await runScript(
-        'ingest.ts',
-        ARTICLE,
-        '--date',
-        '2023-10-06',
-        '--seeds',
-        seeds.dir(),
-        '--drafts',
-        drafts,
-      );
+      // The ingest reads the seed files and writes only drafts: it runs while they load.
+      await Promise.all([
+        load(),
+        runScript(
+          'ingest.ts',
+          ARTICLE,
+          '--date',
+          '2023-10-06',
+          '--seeds',
+          seeds.dir(),
+          '--drafts',
+          drafts,
+        ),
+      ]);
+      const before = await snapshotGraph(seeds.service().database);
       const draftPath = join(drafts, `${NAME}.yaml`);
       const draft = parse(await readFile(draftPath, 'utf8'));
       expect(draft.draft.events).toEqual([

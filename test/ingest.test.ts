@@ -10,8 +10,9 @@ import { evaluateLinks } from '../src/ingest/evaluate.js';
 import { ingestArticle, type Reading } from '../src/ingest/ingest.js';
 import { readKnowledge, readKnowledgeFolder } from '../src/ingest/knowledge.js';
 import { reviewSummary } from '../src/ingest/review.js';
+import { seedCheck } from '../src/seeds/check-command.js';
 import { SEED_DIR } from '../src/seeds/load.js';
-import { runScript, scriptFailure } from './support/scripts.js';
+import { runCommand, runScript, scriptFailure } from './support/scripts.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/ingest/', import.meta.url));
 
@@ -345,12 +346,15 @@ describe('npm run ingest, then ingest:accept', () => {
       const text = await readFile(join(drafts, 'kandadji-fr-2023-10-05.txt'), 'utf8');
       for (const claim of draft.claims) expect(text).toContain(claim.quote);
 
-      const refused = await scriptFailure('seed-check.ts', draftPath, '--dir', seeds);
+      const refused = await runCommand(seedCheck, draftPath, '--dir', seeds);
       expect(refused).toMatchObject({ code: 1 });
       await runScript('ingest-accept.ts', draftPath, '--seeds', seeds);
       expect((await readdir(seeds)).sort()).toContain('kandadji-fr-2023-10-05.yaml');
-      const check = await runScript('seed-check.ts', '--dir', seeds);
-      expect(check.stdout).toMatch(/3 seed files are valid/);
+      const check = await runCommand(seedCheck, '--dir', seeds);
+      expect(check).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(/3 seed files are valid/),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -360,19 +364,15 @@ describe('npm run ingest, then ingest:accept', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sahel-graph-ingest-bad-'));
     try {
       const article = join(FIXTURES, 'ambush-en-2024-03-22.txt');
-      const badDate = await scriptFailure('ingest.ts', article, '--date', '2024-02-30');
-      expect(badDate.code).toBe(2);
-      expect(badDate.stderr).toMatch(/--date .* \(got 2024-02-30\)/);
       const empty = join(dir, 'empty.txt');
       await writeFile(empty, '  \n');
-      const noWords = await scriptFailure(
-        'ingest.ts',
-        empty,
-        '--date',
-        '2024-02-03',
-        '--drafts',
-        join(dir, 'drafts'),
-      );
+      // Independent of each other: run at once.
+      const [badDate, noWords] = await Promise.all([
+        scriptFailure('ingest.ts', article, '--date', '2024-02-30'),
+        scriptFailure('ingest.ts', empty, '--date', '2024-02-03', '--drafts', join(dir, 'drafts')),
+      ]);
+      expect(badDate.code).toBe(2);
+      expect(badDate.stderr).toMatch(/--date .* \(got 2024-02-30\)/);
       expect(noWords.code).toBe(1);
       expect(noWords.stderr).toMatch(/empty: the article has no words/);
     } finally {

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEED_DIR } from '../src/seeds/load.js';
+import { seedCheck } from '../src/seeds/check-command.js';
 import { readSeedDirectory } from '../src/seeds/validate.js';
-import { runScript, scriptFailure } from './support/scripts.js';
+import { runCommand, runScript, scriptFailure } from './support/scripts.js';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const SHARED_SOURCES = join(PROJECT, '..', 'shared', 'sources');
@@ -64,19 +65,17 @@ describe('seeds/', () => {
   });
 
   it('checks a file with the seed folder it refers to, and a folder given by --dir', async () => {
-    const file = await runScript('seed-check.ts', 'seeds/background.yaml');
+    const file = await runCommand(seedCheck, 'seeds/background.yaml');
+    expect(file).toMatchObject({ code: 0, stderr: '' });
     expect(file.stdout).toMatch(/^seeds\/background\.yaml: \d+ sources/m);
     expect(file.stdout).toMatch(/2 seed files are valid/);
 
     const fixtures = join('test', 'fixtures', 'seeds');
-    const dir = await runScript('seed-check.ts', '--dir', fixtures);
+    const dir = await runCommand(seedCheck, '--dir', fixtures);
+    expect(dir.code).toBe(0);
     expect(dir.stdout).toMatch(/gazetteer\.yaml: .*\n.*report\.yaml: /);
-    const inFolder = await runScript(
-      'seed-check.ts',
-      '--dir',
-      fixtures,
-      join(fixtures, 'report.yaml'),
-    );
+    const inFolder = await runCommand(seedCheck, '--dir', fixtures, join(fixtures, 'report.yaml'));
+    expect(inFolder.code).toBe(0);
     expect(inFolder.stdout).toMatch(/2 seed files are valid/);
   });
 
@@ -89,7 +88,7 @@ describe('seeds/', () => {
   ])(
     'answers the wrong argument %j with a usage line, not a stack trace',
     async (args, message) => {
-      const failure = await scriptFailure('seed-check.ts', ...args);
+      const failure = await runCommand(seedCheck, ...args);
       expect(failure).toMatchObject({ code: 2 });
       const { stderr } = failure;
       expect(stderr).toMatch(message);

@@ -14,12 +14,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
+import { seedCheck } from '../src/seeds/check-command.js';
 import { RELATIONSHIP_TYPES, SELF_LOOP_ALLOWED } from '../src/seeds/format.js';
 import { SEED_LIMITS } from '../src/seeds/limits.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { formatProblem, SeedError } from '../src/seeds/seed-error.js';
 import { readSeedDirectory } from '../src/seeds/validate.js';
 import { snapshotGraph } from './support/graph.js';
+import { runCommand } from './support/scripts.js';
 import { clearGraph, startTestService } from './support/service.js';
 
 const run = promisify(execFile);
@@ -139,7 +141,7 @@ describe('a relationship from an entity to itself', () => {
 
   it('is refused by `npm run seed:check` at file:line:column', async () => {
     const text = await edit((t) => t.replace('to: river-guard', 'to: admiral-vega'));
-    const result = await cli('seed-check.ts', [dir]);
+    const result = await runCommand(seedCheck, dir);
     expectLocatedRefusal(
       result,
       `${report}:${lineOf(text, 'to: admiral-vega')}:9: relationships[0].to: a relationship of type LEADS cannot relate "admiral-vega" to itself`,
@@ -217,7 +219,7 @@ describe("a seed file's document", () => {
   it('is refused by `npm run seed:check` when it leads outside, at file:line:column', async () => {
     await edit((t) => t.replace('file: report.txt', 'file: ../../etc/hostname'));
     expectLocatedRefusal(
-      await cli('seed-check.ts', [dir]),
+      await runCommand(seedCheck, dir),
       `${report}:4:9: document.file: must not contain ".."`,
     );
   });
@@ -234,7 +236,7 @@ describe('YAML that costs too much to read, or says more than data', () => {
   it('refuses an alias bomb in `npm run seed:check` with file:line, not a stack trace', async () => {
     await writeFile(join(dir, 'bomb.yaml'), BOMB);
     expectLocatedRefusal(
-      await cli('seed-check.ts', [dir]),
+      await runCommand(seedCheck, dir),
       `${join(dir, 'bomb.yaml')}:${BOMB_PROBLEM}`,
     );
   });

@@ -10,6 +10,7 @@ import getPort from 'get-port';
 import type { TestProject } from 'vitest/node';
 import { createLogger } from '../../src/logger.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
+import { TEST_JVM } from './jvm.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       launcherDir: resolve(process.env.NEO4J_LAUNCHER_DIR ?? '.data/neo4j-launcher'),
     },
     createLogger({ level: 'info', pretty: false }),
+    { ...process.env, ...TEST_JVM },
   );
   project.provide('neo4jUri', neo4j.boltUri);
   return async () => {

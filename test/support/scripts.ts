@@ -1,17 +1,19 @@
 /**
  * Runs one of the project's TypeScript scripts (src/scripts/*.ts) to its end, as `npm run`
  * does, and gives what it printed; a non-zero exit rejects with the code, stdout and stderr.
+ * Or runs the command a script runs in this process (`runCommand`).
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { CommandOutput } from '../../src/seeds/check-command.js';
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 
-export interface ScriptFailure {
+export interface ScriptOutcome {
   code: number;
   stdout: string;
   stderr: string;
@@ -25,11 +27,30 @@ export function runScript(
 }
 
 /** The script's failure, for a run that must fail; a run that succeeds is an error. */
-export async function scriptFailure(script: string, ...args: string[]): Promise<ScriptFailure> {
+export async function scriptFailure(script: string, ...args: string[]): Promise<ScriptOutcome> {
   const outcome = await runScript(script, ...args).then(
     () => undefined,
-    (error: ScriptFailure) => error,
+    (error: ScriptOutcome) => error,
   );
   if (!outcome) throw new Error(`${script} ${args.join(' ')} succeeded; it should have failed`);
   return outcome;
+}
+
+/**
+ * A script's command as a function (e.g. seedCheck) run in this process, without the second or
+ * so a script's own process takes to start: its exit status and what it printed, as a run of
+ * the script gives them. For tests of what the command does; a run of the script itself shows
+ * that the command line reaches it.
+ */
+export async function runCommand(
+  command: (argv: string[], output: CommandOutput) => Promise<number>,
+  ...args: string[]
+): Promise<ScriptOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await command(args, {
+    log: (line) => (stdout += `${line}\n`),
+    error: (line) => (stderr += `${line}\n`),
+  });
+  return { code, stdout, stderr };
 }
