@@ -17,6 +17,7 @@ import type { RunningService } from '../src/app.js';
 import { seedCheck } from '../src/seeds/check-command.js';
 import { RELATIONSHIP_TYPES, SELF_LOOP_ALLOWED } from '../src/seeds/format.js';
 import { SEED_LIMITS } from '../src/seeds/limits.js';
+import { offsetPastDepth, PARSER_SAFE_DEPTH } from '../src/seeds/nesting.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { formatProblem, SeedError } from '../src/seeds/seed-error.js';
 import { readSeedDirectory } from '../src/seeds/validate.js';
@@ -264,6 +265,11 @@ describe('YAML that costs too much to read, or says more than data', () => {
       `nested too deeply to read (a seed file may nest at most ${SEED_LIMITS.depth} levels)`,
     ],
     [
+      'block nesting deeper than the parser can follow',
+      `document: { source: x, file: y.txt }\nitems:\n${'- '.repeat(5000)}x\n`,
+      `nested too deeply to read (a seed file may nest at most ${SEED_LIMITS.depth} levels)`,
+    ],
+    [
       'a JavaScript function tag',
       'document: !!js/function "function () { process.exit(3) }"\n',
       '1:11: document: the tag !!js/function is not allowed in a seed file',
@@ -391,3 +397,18 @@ describe('a hostile seed file given to the loader', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('nesting found before parsing', () => {
+  it('counts open brackets and block prefixes, not brackets inside quoted text', () => {
+    const limit = PARSER_SAFE_DEPTH;
+    expect(offsetPastDepth(`a: ${'['.repeat(limit)}x${']'.repeat(limit)}\n`)).toBeNull();
+    expect(offsetPastDepth(`a: ${'['.repeat(limit + 1)}x${']'.repeat(limit + 1)}\n`)).toBe(
+      3 + limit,
+    );
+    expect(
+      offsetPastDepth(`a: "${'['.repeat(limit * 2)}"\nb: '${'{'.repeat(limit * 2)}'\n`),
+    ).toBeNull();
+    expect(offsetPastDepth(`a:\n${' '.repeat(limit - 2)}- x\n`)).toBeNull();
+    expect(offsetPastDepth(`a:\n${'- '.repeat(limit)}x\n`)).toBe(3 + limit);
+  });
+});

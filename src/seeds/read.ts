@@ -17,6 +17,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { seedFileSchema, type SeedFile } from './format.js';
+import { offsetPastDepth } from './nesting.js';
 import { SEED_LIMITS } from './limits.js';
 import { formatPath, type SeedProblem } from './seed-error.js';
 import { isInside, readTextFile } from './text-file.js';
@@ -82,6 +83,20 @@ export async function readSeedFile(path: string): Promise<ParsedSeedFile> {
     ]);
   }
 
+  const tooDeep = offsetPastDepth(text);
+  if (tooDeep !== null) {
+    const lines = text.slice(0, tooDeep).split('\n');
+    return refused([
+      {
+        file,
+        line: lines.length,
+        column: lines.at(-1)!.length + 1,
+        path: '',
+        message: `nested too deeply to read (a seed file may nest at most ${SEED_LIMITS.depth} levels)`,
+      },
+    ]);
+  }
+
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
@@ -139,9 +154,6 @@ export async function readSeedFile(path: string): Promise<ParsedSeedFile> {
 /** The first line of a `yaml` error, said in seed-file terms where `yaml`'s words are unclear. */
 function yamlMessage(error: YAMLError, document: Document): string {
   const first = error.message.split('\n')[0]!;
-  if (/Maximum call stack size exceeded/.test(first)) {
-    return `nested too deeply to read (a seed file may nest at most ${SEED_LIMITS.depth} levels)`;
-  }
   if (error.code === 'DUPLICATE_KEY') {
     let key: unknown;
     visit(document, {
