@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { cypherShellEnvironment } from '../src/neo4j/cypher-shell/connection.js';
 import { pathWith } from './support/commands.js';
@@ -26,10 +26,10 @@ const running = new Set<ChildProcess>();
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'sahel-graph-cypher-shell-'));
 });
-afterEach(() => {
+afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
+  await rm(scratch, { recursive: true, force: true });
 });
-afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 /** `npm run cypher-shell -- ...args`, as npm runs it, with the project's variables given here. */
 async function cypherShell(args: string[], environment: Record<string, string>) {
@@ -62,7 +62,8 @@ function boltPort(uri: string): string {
   return new URL(uri).port || '7687';
 }
 
-describe('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
+// At once: each run only reads, and those that need no Neo4j have ports or folders of their own.
+describe.concurrent('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
   it.skipIf(!ownNeo4j)('runs a query on the embedded Neo4j port of the configuration', async () => {
     const result = await cypherShell(['--format', 'plain', 'RETURN 1 + 1 AS two'], {
       NEO4J_EMBEDDED_PORT: boltPort(inject('neo4jUri')),

@@ -13,23 +13,26 @@ import { isAlive, startCli, type CliRun } from './support/cli.js';
 import { SHORT_LIVED_JVM } from './support/jvm.js';
 import { eventually, postGraphQL } from './support/service.js';
 
+/** The store that the tests take turns with, in their order; and every test's stores. */
 let dataDir: string;
+const dataDirs: string[] = [];
 const running: CliRun[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sahel-graph-lifecycle-'));
+  dataDirs.push(dataDir);
 });
 
 afterAll(async () => {
   for (const run of running) run.child.kill('SIGKILL');
-  await rm(dataDir, { recursive: true, force: true });
+  await Promise.all(dataDirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-async function startServer({ seed = false } = {}) {
+async function startServer({ seed = false, store = dataDir } = {}) {
   const run = startCli({
     PORT: String(await getPort()),
     NEO4J_EMBEDDED_PORT: String(await getPort()),
-    NEO4J_DATA_DIR: dataDir,
+    NEO4J_DATA_DIR: store,
     NEO4J_HEAP: '512m',
     NEO4J_PAGECACHE: '64m',
     LOG_LEVEL: 'info',
@@ -43,9 +46,11 @@ async function startServer({ seed = false } = {}) {
   return { run, url, jvmPid: ready.jvmPid as number };
 }
 
-/** How many times the user database has been checkpointed by a clean shutdown. */
-function cleanShutdowns(): number {
-  const log = join(dataDir, 'logs', 'debug.log');
+const debugLog = (store: string) => join(store, 'logs', 'debug.log');
+
+/** How many times the user database of `store` has been checkpointed by a clean shutdown. */
+function cleanShutdowns(store = dataDir): number {
+  const log = debugLog(store);
   if (!existsSync(log)) return 0;
   return readFileSync(log, 'utf8')
     .split('\n')
@@ -74,19 +79,6 @@ describe('the server process and its embedded Neo4j', () => {
     expect(cleanShutdowns()).toBe(before + 1);
   });
 
-  it('does not seed again a graph that has data, and stops on Ctrl-C (SIGINT) the same way', async () => {
-    const { run, url, jvmPid } = await startServer({ seed: true });
-    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
-      url,
-      '{ graphStats { nodeCount } }',
-    );
-    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
-    run.child.kill('SIGINT');
-    expect(await run.exited).toEqual({ code: 0, signal: null });
-    expect(run.output()).not.toContain('The graph is empty');
-    expect(isAlive(jvmPid)).toBe(false);
-  });
-
   it('shuts down under load: in-flight requests finish or fail cleanly, the store closes cleanly', async () => {
     const before = cleanShutdowns();
     const { run, url, jvmPid } = await startServer();
@@ -110,7 +102,7 @@ describe('the server process and its embedded Neo4j', () => {
           });
           await response.text();
           outcomes.push(response.status);
-          if (outcomes.length === CLIENTS) answered();
+          if (outcomes.length >= CLIENTS) answered();
         } catch (error) {
           outcomes.push(
             (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name,
@@ -134,53 +126,66 @@ describe('the server process and its embedded Neo4j', () => {
     }
     expect(isAlive(jvmPid)).toBe(false);
     expect(cleanShutdowns()).toBe(before + 1);
-
-    // The store opens again without recovery.
-    const logFile = join(dataDir, 'logs', 'debug.log');
-    const offset = readFileSync(logFile, 'utf8').length;
-    const again = await startServer();
-    again.run.child.kill('SIGTERM');
-    await again.run.exited;
-    expect(readFileSync(logFile, 'utf8').slice(offset)).not.toMatch(
-      /recovery (is )?required|Recovery started/i,
-    );
+    // The next test's start proves that the store opens again without recovery.
   });
 
-  it('leaves no JVM behind when the Node process is killed outright', async () => {
-    const before = cleanShutdowns();
-    const { run, jvmPid } = await startServer();
+  it('opens the store left by the shutdown under load without recovery, does not seed again a graph that has data, and stops on Ctrl-C (SIGINT) the same way', async () => {
+    const offset = readFileSync(debugLog(dataDir), 'utf8').length;
+    const { run, url, jvmPid } = await startServer({ seed: true });
+    expect(readFileSync(debugLog(dataDir), 'utf8').slice(offset)).not.toMatch(
+      /recovery (is )?required|Recovery started/i,
+    );
+    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
+      url,
+      '{ graphStats { nodeCount } }',
+    );
+    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    expect(run.output()).not.toContain('The graph is empty');
+    expect(isAlive(jvmPid)).toBe(false);
+  });
+
+  // This test and the next at once: this one needs no graph and has a store of its own.
+  it.concurrent('leaves no JVM behind when the Node process is killed outright', async () => {
+    const store = await mkdtemp(join(tmpdir(), 'sahel-graph-lifecycle-killed-'));
+    dataDirs.push(store);
+    const { run, jvmPid } = await startServer({ store });
     run.child.kill('SIGKILL');
     await run.exited;
     expect(await eventually(async () => !isAlive(jvmPid), 30_000)).toBe(true);
-    expect(cleanShutdowns()).toBe(before + 1);
+    expect(cleanShutdowns(store)).toBe(1);
   });
 
-  it('restarts a JVM that dies under the running server, which then serves again', async () => {
-    const { run, url, jvmPid } = await startServer();
-    const count = () =>
-      postGraphQL<{ graphStats: { nodeCount: number } }>(url, '{ graphStats { nodeCount } }');
-    const before = (await count()).body.data!.graphStats.nodeCount;
-    expect(before).toBeGreaterThan(100);
-    process.kill(jvmPid, 'SIGKILL');
-    const ready = async () => (await fetch(`${url}/ready`)).status;
-    expect(await eventually(async () => (await ready()) === 503, 60_000)).toBe(true);
+  it.concurrent(
+    'restarts a JVM that dies under the running server, which then serves again',
+    async () => {
+      const { run, url, jvmPid } = await startServer();
+      const count = () =>
+        postGraphQL<{ graphStats: { nodeCount: number } }>(url, '{ graphStats { nodeCount } }');
+      const before = (await count()).body.data!.graphStats.nodeCount;
+      expect(before).toBeGreaterThan(100);
+      process.kill(jvmPid, 'SIGKILL');
+      const ready = async () => (await fetch(`${url}/ready`)).status;
+      expect(await eventually(async () => (await ready()) === 503, 60_000)).toBe(true);
 
-    const restarted = await run.waitForLog(
-      'The embedded Neo4j stopped unexpectedly; restarting it',
-      60_000,
-    );
-    expect(restarted.signal).toBe('SIGKILL');
-    expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
-    expect((await count()).body.data!.graphStats.nodeCount).toBe(before);
+      const restarted = await run.waitForLog(
+        'The embedded Neo4j stopped unexpectedly; restarting it',
+        60_000,
+      );
+      expect(restarted.signal).toBe('SIGKILL');
+      expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
+      expect((await count()).body.data!.graphStats.nodeCount).toBe(before);
 
-    run.child.kill('SIGTERM');
-    expect((await run.exited).code).toBe(0);
-    const jvmPids = run
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('"Embedded Neo4j is ready"'))
-      .map((line) => (JSON.parse(line) as { jvmPid: number }).jvmPid);
-    expect(jvmPids).toHaveLength(2);
-    expect(jvmPids.filter(isAlive)).toEqual([]);
-  });
+      run.child.kill('SIGTERM');
+      expect((await run.exited).code).toBe(0);
+      const jvmPids = run
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"Embedded Neo4j is ready"'))
+        .map((line) => (JSON.parse(line) as { jvmPid: number }).jvmPid);
+      expect(jvmPids).toHaveLength(2);
+      expect(jvmPids.filter(isAlive)).toEqual([]);
+    },
+  );
 });

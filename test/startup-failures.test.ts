@@ -55,7 +55,8 @@ function expectCleanFailure(
   expect(result.output).not.toMatch(/^\s+at /m);
 }
 
-describe('start-up failures of the embedded Neo4j', () => {
+// At once: each start has its own ports and data directory, and none touches the run's graph.
+describe.concurrent('start-up failures of the embedded Neo4j', () => {
   it('names Java 17+ when there is no Java', async () => {
     const result = await runCliToExit(await embeddedEnvironment({ PATH: await pathWith(scratch) }));
     expectCleanFailure(

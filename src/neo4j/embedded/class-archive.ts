@@ -32,7 +32,7 @@ export async function classArchiveArguments(
     const partial = `${archive}.partial-${process.pid}`;
     logger.info(
       { archive },
-      "Recording the embedded Neo4j's class archive for faster starts (once per launcher and Java build)",
+      "Recording the embedded Neo4j's class archive for faster starts (once per launcher, Java build and folder)",
     );
     const started = Date.now();
     try {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../../logger.js';
 import { findJavaRuntime } from '../java.js';
@@ -20,8 +20,10 @@ export interface Launcher {
   jar: string;
   /**
    * Where the launcher's class-data archive (AppCDS) is, or goes once recorded: beside the jar,
-   * named after the Java build, since a JVM can use only an archive that one of its own build
-   * wrote for the same jars (see class-archive.ts).
+   * named after the Java build and the jar's absolute folder, since a JVM can use only an
+   * archive that one of its own build wrote for the same jars at the same paths: a launcher
+   * folder copied or moved elsewhere (another checkout, a copied .data) records its own instead
+   * of starting every JVM with an archive it refuses (see class-archive.ts).
    */
   classArchive: string;
 }
@@ -42,15 +44,16 @@ export async function prepareLauncher(
   if (!existsSync(jar)) {
     await buildLauncher(buildDir, logger, environment);
   }
-  // The version and runtime build lines: not the path (JAVA_HOME or PATH may name the same
-  // Java), nor the VM line's mode or the notes of picked-up options, which JDK_JAVA_OPTIONS
-  // changes (a C1-only JVM says "emulated-client") without changing the build.
+  // The archive's name: the jar's folder, and Java's version and runtime build lines; not the
+  // path of java (JAVA_HOME or PATH may name the same Java), nor the VM line's mode or the notes
+  // of picked-up options, which JDK_JAVA_OPTIONS changes (a C1-only JVM says "emulated-client")
+  // without changing the build.
   const build = banner
     .split('\n')
     .filter((line) => / version "|Runtime Environment/.test(line))
     .join('\n');
-  const javaBuild = createHash('sha256').update(build).digest('hex').slice(0, 16);
-  return { java, jar, classArchive: join(buildDir, `classes-${javaBuild}.jsa`) };
+  const runtime = createHash('sha256').update(build).update(resolve(buildDir)).digest('hex');
+  return { java, jar, classArchive: join(buildDir, `classes-${runtime.slice(0, 16)}.jsa`) };
 }
 
 async function buildLauncher(
