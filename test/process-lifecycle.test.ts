@@ -77,6 +77,10 @@ describe('the server process and its embedded Neo4j', () => {
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(isAlive(jvmPid)).toBe(false);
     expect(cleanShutdowns()).toBe(before + 1);
+    // Nothing leaves the machine: Neo4j's daily usage report is off.
+    expect(readFileSync(join(dataDir, 'logs', 'debug.log'), 'utf8')).not.toContain(
+      'Usage Data is being sent',
+    );
   });
 
   it('shuts down under load: in-flight requests finish or fail cleanly, the store closes cleanly', async () => {

@@ -74,6 +74,13 @@ function handled<T>(promise: Promise<T>): Promise<T> {
 const isPromise = (value: unknown): value is Promise<unknown> =>
   typeof (value as { then?: unknown } | null)?.then === 'function';
 
+/** A leaf's value once resolved, counted; past the limit, its field fails. */
+function counted(budget: ResponseBudget, value: unknown): unknown {
+  budget.add(jsonBytes(value));
+  if (budget.exceeded) throw budget.error();
+  return value;
+}
+
 /**
  * Wraps the resolver of every field of the schema's object types (not the introspection types,
  * which graphql-js shares between schemas) to count the answer against `context.response`.
@@ -96,12 +103,7 @@ export function countAnswerBytes(schema: GraphQLSchema): void {
         budget.add(String(info.path.key).length + 4);
         const value = resolve(parent, args, context, info);
         if (!leaf) return value;
-        const count = (resolved: unknown) => {
-          budget.add(jsonBytes(resolved));
-          if (budget.exceeded) throw budget.error();
-          return resolved;
-        };
-        if (isPromise(value)) return handled(value.then(count));
+        if (isPromise(value)) return handled(value.then((resolved) => counted(budget, resolved)));
         budget.add(jsonBytes(value));
         return budget.exceeded ? handled(Promise.reject(budget.error())) : value;
       };

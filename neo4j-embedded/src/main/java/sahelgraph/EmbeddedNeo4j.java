@@ -70,6 +70,8 @@ public final class EmbeddedNeo4j {
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                    // Nothing leaves the machine: Neo4j otherwise reports usage data every day.
+                    .setConfigRaw(java.util.Map.of("dbms.usage_report.enabled", "false"))
                     .build();
             GraphDatabaseService db = service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             // The database can report available before Bolt serves a query; one round trip proves it.
