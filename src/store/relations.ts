@@ -71,46 +71,32 @@ export interface EntityRelationsRequest extends RelationRequest {
   next: RelationRequest | null;
 }
 
+/** A relation request with its fields in one order (see `entityRelationsRequest`). */
+const inKeyOrder = (request: RelationRequest): RelationRequest => ({
+  types: request.types,
+  direction: request.direction,
+  asOf: request.asOf,
+  minSources: request.minSources ?? null,
+  offset: request.offset,
+  limit: request.limit,
+  counted: request.counted,
+  briefEnds: request.briefEnds,
+  readEvidence: request.readEvidence,
+  readDates: request.readDates,
+  readDescription: request.readDescription,
+  readSources: request.readSources,
+});
+
 /**
  * An entity's relation request, its fields always in one order: it is also a cache key (as
  * JSON), and the key a nested field asks with must equal the key its answer was stored under.
  */
-export function entityRelationsRequest(
+export const entityRelationsRequest = (
   entityId: string,
   request: RelationRequest,
   next: RelationRequest | null,
-): EntityRelationsRequest {
-  const {
-    types,
-    direction,
-    asOf,
-    offset,
-    limit,
-    counted,
-    briefEnds,
-    readEvidence,
-    readDates,
-    readDescription,
-    readSources,
-  } = request;
-  const minSources = request.minSources ?? null;
-  return {
-    entityId,
-    types,
-    direction,
-    asOf,
-    minSources,
-    offset,
-    limit,
-    counted,
-    briefEnds,
-    readEvidence,
-    readDates,
-    readDescription,
-    readSources,
-    next: next && { ...next, minSources: next.minSources ?? null },
-  };
-}
+): EntityRelationsRequest =>
+  Object.assign({ entityId }, inKeyOrder(request), { next: next && inKeyOrder(next) });
 
 /** A relationship with the entity at its other end: whole, or brief (id, name and kind). */
 export type RelationWithEnds = RelationRecord & { other: EntityRecord; otherIsBrief: boolean };
