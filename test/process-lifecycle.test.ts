@@ -60,6 +60,15 @@ function cleanShutdowns(store = dataDir): number {
     ).length;
 }
 
+/** The number of nodes the server at `url` reports. */
+async function nodeCount(url: string): Promise<number> {
+  const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
+    url,
+    '{ graphStats { nodeCount } }',
+  );
+  return body.data!.graphStats.nodeCount;
+}
+
 describe('the server process and its embedded Neo4j', () => {
   it('seeds an empty graph, serves it, and on SIGTERM exits 0 leaving no JVM and a clean store', async () => {
     const before = cleanShutdowns();
@@ -67,11 +76,7 @@ describe('the server process and its embedded Neo4j', () => {
     expect(isAlive(jvmPid)).toBe(true);
     const seeded = await run.waitForLog('Seeds loaded', 5_000);
     expect(seeded.files).toEqual(['background', 'niger-2023-09-29']);
-    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
-      url,
-      '{ graphStats { nodeCount } }',
-    );
-    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
+    expect(await nodeCount(url)).toBeGreaterThan(100);
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toEqual({ code: 0, signal: null });
@@ -139,11 +144,7 @@ describe('the server process and its embedded Neo4j', () => {
     expect(readFileSync(debugLog(dataDir), 'utf8').slice(offset)).not.toMatch(
       /recovery (is )?required|Recovery started/i,
     );
-    const { body } = await postGraphQL<{ graphStats: { nodeCount: number } }>(
-      url,
-      '{ graphStats { nodeCount } }',
-    );
-    expect(body.data!.graphStats.nodeCount).toBeGreaterThan(100);
+    expect(await nodeCount(url)).toBeGreaterThan(100);
     run.child.kill('SIGINT');
     expect(await run.exited).toEqual({ code: 0, signal: null });
     expect(run.output()).not.toContain('The graph is empty');
@@ -165,9 +166,7 @@ describe('the server process and its embedded Neo4j', () => {
     'restarts a JVM that dies under the running server, which then serves again',
     async () => {
       const { run, url, jvmPid } = await startServer();
-      const count = () =>
-        postGraphQL<{ graphStats: { nodeCount: number } }>(url, '{ graphStats { nodeCount } }');
-      const before = (await count()).body.data!.graphStats.nodeCount;
+      const before = await nodeCount(url);
       expect(before).toBeGreaterThan(100);
       process.kill(jvmPid, 'SIGKILL');
       const ready = async () => (await fetch(`${url}/ready`)).status;
@@ -179,7 +178,7 @@ describe('the server process and its embedded Neo4j', () => {
       );
       expect(restarted.signal).toBe('SIGKILL');
       expect(await eventually(async () => (await ready()) === 200, 90_000)).toBe(true);
-      expect((await count()).body.data!.graphStats.nodeCount).toBe(before);
+      expect(await nodeCount(url)).toBe(before);
 
       run.child.kill('SIGTERM');
       expect((await run.exited).code).toBe(0);
