@@ -7,18 +7,14 @@ import { dateRange, type StatedDate } from '../graph/date-range.js';
 import type { Properties } from '../graph/seed-plan.js';
 import type { DateProperty } from '../graph/vocabulary.js';
 
+/** The properties that hold a date `name` (see `timeProperties`). */
+export const datePropertyNames = (name: DateProperty) =>
+  [name, `${name}Latest`, `${name}Precision`, `${name}Phrase`] as const;
+
 /**
  * `name` (first day it may be), `nameLatest` (last day), `namePrecision` and `namePhrase`: the
  * interval that a date of month or year precision stands for. Nothing for an absent date.
  */
-/** The properties that hold a date `name` (see `timeProperties`). */
-export const datePropertyNames = (name: DateProperty): string[] => [
-  name,
-  `${name}Latest`,
-  `${name}Precision`,
-  `${name}Phrase`,
-];
-
 export function timeProperties(
   name: DateProperty,
   time: StatedDate | null | undefined,
@@ -27,10 +23,10 @@ export function timeProperties(
   const range = dateRange(time);
   const [earliest, latest, precision, phrase] = datePropertyNames(name);
   return compact({
-    [earliest!]: toNeo4jDate(range.start),
-    [latest!]: toNeo4jDate(range.end),
-    [precision!]: range.precision,
-    [phrase!]: range.phrase,
+    [earliest]: toNeo4jDate(range.start),
+    [latest]: toNeo4jDate(range.end),
+    [precision]: range.precision,
+    [phrase]: range.phrase,
   });
 }
 

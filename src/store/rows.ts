@@ -23,6 +23,7 @@ import type {
   SourceRecord,
 } from './records.js';
 import { factEvidence } from './fact-properties.js';
+import { datePropertyNames } from './properties.js';
 import { decode } from './statement.js';
 
 const neo4jDate = z.custom<Neo4jDate<number>>(isDate, 'expected a Neo4j date');
@@ -52,11 +53,12 @@ const partialDateParts = z.object({
 function partialDate(props: Record<string, unknown>, name: DateProperty): PartialDateRecord | null {
   // Most facts and entities have no such date: nothing to check then.
   if (props[name] == null) return null;
+  const [earliestKey, latestKey, precisionKey, phraseKey] = datePropertyNames(name);
   const { earliest, latest, precision, phrase } = partialDateParts.parse({
-    earliest: props[name],
-    latest: props[`${name}Latest`],
-    precision: props[`${name}Precision`],
-    phrase: props[`${name}Phrase`],
+    earliest: props[earliestKey],
+    latest: props[latestKey],
+    precision: props[precisionKey],
+    phrase: props[phraseKey],
   });
   if (!earliest) return null;
   return {
