@@ -10,8 +10,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    // Community edition has one user database: test files take turns with it.
-    fileParallelism: false,
+    // Two files at once, each worker on a Neo4j of its own (test/support/worker-neo4j.ts): while
+    // one file waits on a JVM or a child process, the other runs. A Neo4j given for the run
+    // (NEO4J_URI) has, in Community edition, one user database: the files take turns with it.
+    maxWorkers: process.env.NEO4J_URI ? 1 : 2,
     // The files that read the seeded graph in a row, so that it is seeded once (see the class).
     sequence: { sequencer: SeededGraphFirst },
     // The files share one worker's modules instead of importing the server anew each (about 30 s

@@ -12,13 +12,14 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { CypherRefusal } from '../src/analyst/cypher-refusal.js';
 import { EMBEDDED_ANALYST_USER } from '../src/neo4j/embedded/analyst-user.js';
 import { runOnAnalystLine, type CypherLimits } from '../src/analyst/run-cypher.js';
 import { postCypher } from './support/cypher.js';
 import { eventually, postGraphQL, startTestService, useSeededService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 // The embedded Neo4j's analyst login (and its watch over runaway queries) is what these bounds
 // are about; a Neo4j of one's own (NEO4J_URI) has neither.
@@ -37,7 +38,7 @@ async function cypher(service: RunningService, body: unknown, query = '') {
 
 /** The test Neo4j's JVM, found by its Bolt port (Linux), for its memory figures. */
 function jvmMemory(): { rssMb: number; peakRssMb: number } | undefined {
-  const port = new URL(inject('neo4jUri')).port;
+  const port = new URL(testNeo4jUri()).port;
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -65,7 +66,7 @@ describe.skipIf(external)('time', () => {
 
   beforeAll(async () => {
     limited = await startTestService({ CYPHER_TIMEOUT_MS: '1500', ...ANALYST });
-    admin = neo4j.driver(inject('neo4jUri'));
+    admin = neo4j.driver(testNeo4jUri());
   });
   afterAll(async () => {
     await limited?.stop();

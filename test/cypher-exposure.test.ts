@@ -6,18 +6,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import getPort from 'get-port';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseConfig } from '../src/config.js';
 import { runCliToExit } from './support/cli.js';
 import { startTestService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 describe('beyond loopback', () => {
   it('refuses to start on HOST=0.0.0.0 without CYPHER_TOKEN, saying how to fix it', async () => {
     const { code, output } = await runCliToExit({
       HOST: '0.0.0.0',
       PORT: String(await getPort()),
-      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_URI: testNeo4jUri(),
       SEED_ON_START: 'false',
     });
     expect(code).toBe(1);

@@ -7,13 +7,14 @@
  * meanwhile (with a secret in its parameters) is neither seen nor ended.
  */
 import neo4j from 'neo4j-driver';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCypherText, MAX_QUERY_LENGTH } from '../src/analyst/cypher-guard.js';
 import { MAX_CASE_EXPRESSIONS, MAX_NESTING } from '../src/analyst/cypher-parse.js';
 import { CypherRefusal } from '../src/analyst/cypher-refusal.js';
 import { snapshotGraph } from './support/graph.js';
 import { HOSTILE_CYPHER } from './support/hostile-cypher.js';
 import { postGraphQL, useSeededService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 function refusalOf(query: string, options?: { maxHops?: number }): CypherRefusal | undefined {
   try {
@@ -210,7 +211,7 @@ describe('the running service with the real Neo4j', () => {
     async () => {
       const before = await snapshotGraph(seeded().database);
       // Another client's transaction, open for the whole corpus, with a secret in its parameters.
-      const driver = neo4j.driver(inject('neo4jUri'));
+      const driver = neo4j.driver(testNeo4jUri());
       const session = driver.session();
       const held = session.beginTransaction();
       try {

@@ -6,7 +6,7 @@
  * parameters: no query may see them, end them, read a setting, reach another database or write.
  */
 import neo4j, { type Driver, type Session, type Transaction } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherRefusal } from '../src/analyst/cypher-refusal.js';
 import { EMBEDDED_ANALYST_USER } from '../src/neo4j/embedded/analyst-user.js';
 import {
@@ -17,6 +17,7 @@ import {
 import { snapshotGraph } from './support/graph.js';
 import { HOSTILE_CYPHER } from './support/hostile-cypher.js';
 import { useSeededService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 // A Neo4j of one's own (NEO4J_URI) has no analyst user of ours: the line is the embedded one's.
 const external = Boolean(process.env.NEO4J_URI);
@@ -91,9 +92,9 @@ describe.skipIf(external)('the Neo4j line alone (analyst login)', () => {
     );
 
   beforeAll(async () => {
-    admin = neo4j.driver(inject('neo4jUri'));
+    admin = neo4j.driver(testNeo4jUri());
     otherAnalyst = neo4j.driver(
-      inject('neo4jUri'),
+      testNeo4jUri(),
       neo4j.auth.basic(EMBEDDED_ANALYST_USER, 'any password'),
     );
     otherClient = await openWithSecret(admin, OTHER_CLIENT_SECRET);

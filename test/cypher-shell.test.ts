@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { cypherShellEnvironment } from '../src/neo4j/cypher-shell/connection.js';
 import { pathWith } from './support/commands.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const TSX_LOADER = fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url));
@@ -66,14 +67,14 @@ function boltPort(uri: string): string {
 describe.concurrent('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
   it.skipIf(!ownNeo4j)('runs a query on the embedded Neo4j port of the configuration', async () => {
     const result = await cypherShell(['--format', 'plain', 'RETURN 1 + 1 AS two'], {
-      NEO4J_EMBEDDED_PORT: boltPort(inject('neo4jUri')),
+      NEO4J_EMBEDDED_PORT: boltPort(testNeo4jUri()),
     });
     expect(result).toMatchObject({ code: 0, stdout: 'two\n2\n' });
   });
 
   it('connects to NEO4J_URI with the configured credentials', async () => {
     const result = await cypherShell(['--format', 'plain', "RETURN 'Niamey' AS capital"], {
-      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_URI: testNeo4jUri(),
       NEO4J_USER: process.env.NEO4J_USER ?? 'neo4j',
       NEO4J_PASSWORD: process.env.NEO4J_PASSWORD ?? '',
       // Nothing listens there: only NEO4J_URI can answer.
@@ -84,7 +85,7 @@ describe.concurrent('npm run cypher-shell', { timeout: 20 * 60_000 }, () => {
 
   it.skipIf(!ownNeo4j)("lets the user's -a win over the configured address", async () => {
     const result = await cypherShell(
-      ['-a', inject('neo4jUri'), '--format', 'plain', 'RETURN 3 AS three'],
+      ['-a', testNeo4jUri(), '--format', 'plain', 'RETURN 3 AS three'],
       { NEO4J_EMBEDDED_PORT: String(await getPort()) },
     );
     expect(result).toMatchObject({ code: 0, stdout: 'three\n3\n' });

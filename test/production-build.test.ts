@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import getPort from 'get-port';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBundle, persistedDocuments } from '../explorer/bundle.js';
 import { startCli, type CliRun } from './support/cli.js';
 import { clearGraph, postGraphQL, startTestService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const run = promisify(execFile);
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
@@ -77,7 +78,7 @@ describe('the production build', () => {
     server = startCli(
       {
         NODE_ENV: 'production',
-        NEO4J_URI: inject('neo4jUri'),
+        NEO4J_URI: testNeo4jUri(),
         ...passThrough('NEO4J_USER', 'NEO4J_PASSWORD'),
         PORT: String(await getPort()),
         LOG_LEVEL: 'info',

@@ -9,6 +9,7 @@ import type { RunningService } from '../src/app.js';
 import { sharedReads } from '../src/http/use-response-cache.js';
 import { clearGraph, startTestService, useSeededService } from './support/service.js';
 import { loadSeeds } from '../src/seeds/load.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const NIGER = `query Niger { entity(slug: "niger") { name aliases relations(first: 3) { totalCount } } }`;
 
@@ -86,7 +87,7 @@ describe('with the response cache (the default)', () => {
   it('computes again after a write from another connection (another process, e.g. npm run seed)', async () => {
     const service = seeded();
     await post(service, { query: NIGER });
-    const other = neo4j.driver(inject('neo4jUri'));
+    const other = neo4j.driver(testNeo4jUri());
     try {
       await other.executeQuery(`MATCH (e:Entity {id: 'niger'}) SET e.name = 'Niger (renamed)'`);
       const renamed = JSON.parse((await post(service, { query: NIGER })).text);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { seedCheck } from '../src/seeds/check-command.js';
 import { RELATIONSHIP_TYPES, SELF_LOOP_ALLOWED } from '../src/seeds/format.js';
@@ -24,6 +24,7 @@ import { readSeedDirectory } from '../src/seeds/validate.js';
 import { snapshotGraph } from './support/graph.js';
 import { runCommand } from './support/scripts.js';
 import { clearGraph, startTestService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const run = promisify(execFile);
 const PROJECT = fileURLToPath(new URL('../', import.meta.url));
@@ -385,7 +386,7 @@ describe('a hostile seed file given to the loader', () => {
     await writeFile(join(dir, 'bomb.yaml'), BOMB);
     await edit((t) => t.replace('file: report.txt', 'file: ../outside.txt'));
     const result = await cli('seed.ts', ['--dir', dir], {
-      NEO4J_URI: inject('neo4jUri'),
+      NEO4J_URI: testNeo4jUri(),
       LOG_LEVEL: 'silent',
     });
     expectLocatedRefusal(result, `${join(dir, 'bomb.yaml')}:${BOMB_PROBLEM}`);

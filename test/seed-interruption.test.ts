@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { writeSyntheticSeed } from '../bench/synthetic-seed.js';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { sourceScript, startCli } from './support/cli.js';
 import { snapshotGraph } from './support/graph.js';
 import { clearGraph, startTestService } from './support/service.js';
+import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 
@@ -35,7 +36,7 @@ afterAll(async () => {
  */
 async function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: string }> {
   const run = startCli(
-    { NEO4J_URI: inject('neo4jUri'), LOG_LEVEL: 'debug' },
+    { NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'debug' },
     sourceScript('src/scripts/seed.ts', '--dir', dir),
   );
   // The load exiting (or a long silence) before the log resolves as not killed.

@@ -1,5 +1,5 @@
 /**
- * One seeded graph for the read-only test files of a run. Seeding again for every file cost
+ * One seeded graph per worker for the read-only test files of a run. Seeding again for every file cost
  * seconds each; instead the graph is seeded only when its content differs from what the last
  * seeding in this run left: a fingerprint of every node, relationship and index, recorded in a
  * file of the run (so any writing test in between, whatever it did, leads to a fresh seeding).
@@ -8,15 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { GraphDatabase } from '../../src/neo4j/database.js';
 import { loadSeeds } from '../../src/seeds/load.js';
 import { clearGraph, snapshotGraph } from './graph.js';
+import { workerIndex } from './worker-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Where the fingerprint of the graph that seeds/ gives is kept for this run. */
-    seededGraphFingerprint: string;
+    /** The run's scratch folder, where each worker's seeded graph's fingerprint is kept. */
+    runDir: string;
   }
 }
 
@@ -27,7 +29,7 @@ interface SeededGraphRecord {
 
 /** Leaves the graph exactly as clearing it and loading seeds/ does, seeding only if it is not. */
 export async function ensureSeededGraph(database: GraphDatabase): Promise<void> {
-  const record = inject('seededGraphFingerprint');
+  const record = join(inject('runDir'), `seeded-graph-${workerIndex() + 1}.json`);
   const recorded = await readFile(record, 'utf8').then(
     (text) => JSON.parse(text) as SeededGraphRecord,
     () => undefined,

@@ -1,14 +1,14 @@
-/** Runs the real service in the test process, on a free HTTP port, against the test run's Neo4j. */
-import { inject } from 'vitest';
+/** Runs the real service in the test process, on a free HTTP port, against the worker's Neo4j. */
 import { afterAll, beforeAll } from 'vitest';
 import { startService, type RunningService } from '../../src/app.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { ensureSeededGraph } from './seeded-graph.js';
+import { testNeo4jUri } from './worker-neo4j.js';
 
 export function testConfig(environment: Record<string, string> = {}): Config {
   return parseConfig({
-    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_URI: testNeo4jUri(),
     PORT: '0',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',

@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Logger } from '../../logger.js';
 import type { Launcher } from './launcher-build.js';
+import { singleFlight } from './single-flight.js';
 
 /**
  * The JVM arguments that use the launcher's archive, recording it first when there is none.
@@ -25,29 +26,42 @@ export async function classArchiveArguments(
   logger: Logger,
 ): Promise<string[]> {
   const archive = launcher.classArchive;
-  const failureNote = `${archive}.failed`;
-  if (!existsSync(archive) && !existsSync(failureNote)) {
-    // Written under a name of this process's own, then renamed: a concurrent recording or an
-    // interrupted one never leaves a half-written archive where a JVM would map it.
-    const partial = `${archive}.partial-${process.pid}`;
-    logger.info(
-      { archive },
-      "Recording the embedded Neo4j's class archive for faster starts (once per launcher, Java build and folder)",
-    );
-    const started = Date.now();
-    try {
-      await record([`-XX:ArchiveClassesAtExit=${partial}`]);
-      await rename(partial, archive);
-      logger.info({ seconds: (Date.now() - started) / 1000 }, 'Class archive recorded');
-    } catch (error) {
-      await writeFile(failureNote, `${(error as Error).message}\n`);
-      logger.warn(
-        { err: error, archive, failureNote },
-        'Could not record the class archive: the embedded Neo4j starts without it, more slowly (delete the note to try again)',
-      );
-    } finally {
-      await rm(partial, { force: true });
-    }
+  if (!existsSync(archive) && !existsSync(failureNoteOf(archive))) {
+    await oneRecordingAtATime(archive, () => recordArchive(archive, record, logger));
   }
   return existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+}
+
+const oneRecordingAtATime = singleFlight();
+
+/** Where a failed recording is noted, so that it is not tried again on every start. */
+const failureNoteOf = (archive: string) => `${archive}.failed`;
+
+async function recordArchive(
+  archive: string,
+  record: (jvmArguments: string[]) => Promise<void>,
+  logger: Logger,
+): Promise<void> {
+  const failureNote = failureNoteOf(archive);
+  // Written under a name of this process's own, then renamed: a concurrent recording or an
+  // interrupted one never leaves a half-written archive where a JVM would map it.
+  const partial = `${archive}.partial-${process.pid}`;
+  logger.info(
+    { archive },
+    "Recording the embedded Neo4j's class archive for faster starts (once per launcher, Java build and folder)",
+  );
+  const started = Date.now();
+  try {
+    await record([`-XX:ArchiveClassesAtExit=${partial}`]);
+    await rename(partial, archive);
+    logger.info({ seconds: (Date.now() - started) / 1000 }, 'Class archive recorded');
+  } catch (error) {
+    await writeFile(failureNote, `${(error as Error).message}\n`);
+    logger.warn(
+      { err: error, archive, failureNote },
+      'Could not record the class archive: the embedded Neo4j starts without it, more slowly (delete the note to try again)',
+    );
+  } finally {
+    await rm(partial, { force: true });
+  }
 }

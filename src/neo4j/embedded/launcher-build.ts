@@ -12,6 +12,7 @@ import type { Logger } from '../../logger.js';
 import { findJavaRuntime } from '../java.js';
 import { runMaven } from '../maven.js';
 import { USE_OTHER_NEO4J } from '../../startup-error.js';
+import { singleFlight } from './single-flight.js';
 
 export const LAUNCHER_PROJECT = fileURLToPath(new URL('../../../neo4j-embedded/', import.meta.url));
 
@@ -42,7 +43,7 @@ export async function prepareLauncher(
   const buildDir = join(launcherDir, await sourceFingerprint());
   const jar = join(buildDir, 'neo4j-launcher.jar');
   if (!existsSync(jar)) {
-    await buildLauncher(buildDir, logger, environment);
+    await oneBuildAtATime(buildDir, () => buildLauncher(buildDir, logger, environment));
   }
   // The archive's name: the jar's folder, and Java's version and runtime build lines; not the
   // path of java (JAVA_HOME or PATH may name the same Java), nor the VM line's mode or the notes
@@ -55,6 +56,8 @@ export async function prepareLauncher(
   const runtime = createHash('sha256').update(build).update(resolve(buildDir)).digest('hex');
   return { java, jar, classArchive: join(buildDir, `classes-${runtime.slice(0, 16)}.jsa`) };
 }
+
+const oneBuildAtATime = singleFlight();
 
 async function buildLauncher(
   buildDir: string,
