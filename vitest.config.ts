@@ -9,7 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    // The Neo4j of the run; the transpiled src/ that the tests' child processes run.
+    globalSetup: ['test/support/global-setup.ts', 'test/support/child-build.ts'],
     // Community edition has one user database: test files take turns with it.
     fileParallelism: false,
     // The files that read the seeded graph in a row, so that it is seeded once (see the class).
