@@ -4,7 +4,8 @@
  * `npm start` and `npm run` do. The copy is the same code without its types, and a child that
  * need not transpile as it loads starts in about half the CPU (a server start: some 1 CPU-s
  * instead of 2). It sits beside src/, one level below the project, so that src's paths from
- * import.meta.url (`../../seeds/`) and node_modules resolve from it alike.
+ * import.meta.url (`../../seeds/`) and node_modules resolve from it alike. No test is about tsx
+ * itself (the production build's test runs tsc's dist/, as the Dockerfile does).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
