@@ -6,18 +6,21 @@
  */
 import { execFile } from 'node:child_process';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { importsOf, sourceFiles, SRC } from './support/source-imports.js';
+import { PROJECT, transpiled } from './support/transpiled-src.js';
 
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
 const PACKAGE = '@neo4j-cypher/language-support';
 
+/** The run's transpiled copy of a module of src/ (see transpiled-src.ts), as a specifier. */
+const specifierOf = (fromSrc: string) => JSON.stringify(pathToFileURL(transpiled(fromSrc)).href);
+
 const script = `
-  await import('./src/app.ts');
-  const { cypherGrammarLoaded } = await import('./src/analyst/cypher-grammar.ts');
-  const { checkCypherText } = await import('./src/analyst/cypher-guard.ts');
+  await import(${specifierOf('app.ts')});
+  const { cypherGrammarLoaded } = await import(${specifierOf('analyst/cypher-grammar.ts')});
+  const { checkCypherText } = await import(${specifierOf('analyst/cypher-guard.ts')});
   const atStart = cypherGrammarLoaded();
   checkCypherText('MATCH (n:Entity) RETURN n.name LIMIT 1');
   console.log(JSON.stringify({ atStart, afterQuery: cypherGrammarLoaded() }));
@@ -27,7 +30,7 @@ describe('the Cypher grammar', () => {
   it('is loaded by the first analyst query, not by starting the service', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
+      ['--input-type=module', '-e', script],
       { cwd: PROJECT },
     );
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({

@@ -8,16 +8,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.js';
 import { cypherShellEnvironment } from '../src/neo4j/cypher-shell/connection.js';
 import { pathWith } from './support/commands.js';
+import { PROJECT, transpiled } from './support/transpiled-src.js';
 import { testNeo4jUri } from './support/worker-neo4j.js';
 
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const TSX_LOADER = fileURLToPath(new URL('../node_modules/tsx/dist/loader.mjs', import.meta.url));
 // The global setup's Neo4j is ours (auth off) unless NEO4J_URI named another for the run.
 const ownNeo4j = !process.env.NEO4J_URI;
 
@@ -32,21 +30,20 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** `npm run cypher-shell -- ...args`, as npm runs it, with the project's variables given here. */
+/**
+ * `npm run cypher-shell -- ...args`: its script, transpiled (see transpiled-src.ts), with the
+ * project's variables given here.
+ */
 async function cypherShell(args: string[], environment: Record<string, string>) {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')),
   );
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, 'src/scripts/cypher-shell.ts', ...args],
-    {
-      cwd: PROJECT,
-      // NEO4J_URI empty, not unset: a developer's .env must not point the run elsewhere.
-      env: { ...inherited, NEO4J_URI: '', ...environment },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [transpiled('scripts/cypher-shell.ts'), ...args], {
+    cwd: PROJECT,
+    // NEO4J_URI empty, not unset: a developer's .env must not point the run elsewhere.
+    env: { ...inherited, NEO4J_URI: '', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let stdout = '';
   let stderr = '';

@@ -24,11 +24,10 @@ import { readSeedDirectory } from '../src/seeds/validate.js';
 import { snapshotGraph } from './support/graph.js';
 import { runCommand } from './support/scripts.js';
 import { clearGraph, startTestService } from './support/service.js';
+import { PROJECT, transpiled } from './support/transpiled-src.js';
 import { testNeo4jUri } from './support/worker-neo4j.js';
 
 const run = promisify(execFile);
-const PROJECT = fileURLToPath(new URL('../', import.meta.url));
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
 const FIXTURES = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 
 let service: RunningService;
@@ -75,8 +74,9 @@ async function problems(): Promise<string[]> {
 
 type Failure = { code: number; stdout: string; stderr: string };
 
+/** A script of src/scripts/ (`npm run`'s), transpiled, with only PATH, HOME and `env` set. */
 async function cli(script: string, args: string[], env: Record<string, string> = {}) {
-  return run(TSX, [join('src', 'scripts', script), ...args], {
+  return run(process.execPath, [transpiled(`scripts/${script}`), ...args], {
     cwd: PROJECT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   }).then(

@@ -10,7 +10,7 @@ import type { RunningService } from '../src/app.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { writeSyntheticSeed } from '../bench/synthetic-seed.js';
 import { fileURLToPath } from 'node:url';
-import { sourceScript, startCli } from './support/cli.js';
+import { projectScript, startCli } from './support/cli.js';
 import { snapshotGraph } from './support/graph.js';
 import { clearGraph, startTestService } from './support/service.js';
 import { testNeo4jUri } from './support/worker-neo4j.js';
@@ -31,13 +31,13 @@ afterAll(async () => {
 });
 
 /**
- * Runs `npm run seed -- --dir <dir>` and kills it with SIGKILL as soon as it logs that the first
+ * Runs `npm run seed -- --dir <dir>`'s script (transpiled, see cli.ts) and kills it with SIGKILL as soon as it logs that the first
  * rows are written: the transaction is open and holds some of the rows.
  */
 async function killSeedWhileWriting(dir: string): Promise<{ killed: boolean; output: string }> {
   const run = startCli(
     { NEO4J_URI: testNeo4jUri(), LOG_LEVEL: 'debug' },
-    sourceScript('src/scripts/seed.ts', '--dir', dir),
+    projectScript('scripts/seed.ts', '--dir', dir),
   );
   // The load exiting (or a long silence) before the log resolves as not killed.
   const killed = await run.waitForLog('Seed rows written', 10 * 60_000).then(

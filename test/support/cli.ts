@@ -1,14 +1,10 @@
 /**
- * Runs `src/main.ts` as `npm start` does (or another of the project's scripts, as `npm run`
- * does), in a child process, and reads what it prints.
+ * Runs the server (`src/main.ts`, which `npm start` runs) or another of the project's scripts
+ * in a child process, from the run's transpiled copy of src/ (see transpiled-src.ts), and reads
+ * what it prints.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX_LOADER = fileURLToPath(
-  new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url),
-);
+import { PROJECT, transpiled } from './transpiled-src.js';
 
 export interface CliRun {
   child: ChildProcess;
@@ -18,23 +14,23 @@ export interface CliRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** How to start the server: `npm start`'s way by default, or a built `dist/main.js`. */
+/** How to start the server: the transpiled `src/main.ts` by default, or a built `dist/main.js`. */
 export interface ServerProgram {
   cwd: string;
   nodeArguments: string[];
 }
 
-/** A TypeScript script of the project run from source, as `npm run` runs it, with arguments. */
-export function sourceScript(script: string, ...args: string[]): ServerProgram {
-  return { cwd: PROJECT, nodeArguments: ['--import', TSX_LOADER, script, ...args] };
+/** A script of src/ (named from src/: `scripts/seed.ts`), transpiled, with arguments. */
+export function projectScript(script: string, ...args: string[]): ServerProgram {
+  return { cwd: PROJECT, nodeArguments: [transpiled(script), ...args] };
 }
 
-const FROM_SOURCE: ServerProgram = sourceScript('src/main.ts');
+const SERVER: ServerProgram = projectScript('main.ts');
 
 /** The environment of a child server: only what is given, plus PATH and HOME unless overridden. */
 export function startCli(
   environment: Record<string, string>,
-  program: ServerProgram = FROM_SOURCE,
+  program: ServerProgram = SERVER,
 ): CliRun {
   const child = spawn(process.execPath, program.nodeArguments, {
     cwd: program.cwd,

@@ -1,16 +1,14 @@
 /**
- * Runs one of the project's TypeScript scripts (src/scripts/*.ts) to its end, as `npm run`
- * does, and gives what it printed; a non-zero exit rejects with the code, stdout and stderr.
- * Or runs the command a script runs in this process (`runCommand`).
+ * Runs one of the project's scripts (src/scripts/*.ts, which `npm run` runs) to its end, from
+ * the run's transpiled copy of src/ (see transpiled-src.ts), and gives what it printed; a
+ * non-zero exit rejects with the code, stdout and stderr. Or runs the command a script runs in
+ * this process (`runCommand`).
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { CommandOutput } from '../../src/seeds/check-command.js';
+import { PROJECT, transpiled } from './transpiled-src.js';
 
-const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(PROJECT, 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 
 export interface ScriptOutcome {
@@ -23,7 +21,7 @@ export function runScript(
   script: string,
   ...args: string[]
 ): Promise<{ stdout: string; stderr: string }> {
-  return run(TSX, [join('src', 'scripts', script), ...args], { cwd: PROJECT });
+  return run(process.execPath, [transpiled(`scripts/${script}`), ...args], { cwd: PROJECT });
 }
 
 /** The script's failure, for a run that must fail; a run that succeeds is an error. */
