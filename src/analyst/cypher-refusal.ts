@@ -21,3 +21,17 @@ export const missingTokenRefusal = () =>
     'send the CYPHER_TOKEN as "Authorization: Bearer <token>"',
     401,
   );
+
+/** A query that would write, by Neo4j's plan or by Neo4j's refusal under the analyst login. */
+export const writeRefused = () =>
+  new CypherRefusal(
+    'WRITE_NOT_ALLOWED',
+    'the query would change the graph; only read queries are allowed',
+  );
+
+/** LOAD CSV, by Neo4j's plan or by Neo4j's refusal under the analyst login. */
+export const loadCsvRefused = () =>
+  new CypherRefusal(
+    'LOAD_CSV_NOT_ALLOWED',
+    'LOAD CSV reads files and URLs; it is not allowed here',
+  );
