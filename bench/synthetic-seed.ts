@@ -7,6 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
+/** The id of the synthetic seed's `i`th entity (from 0). */
+export const syntheticEntityId = (i: number) => `entity-${i}`;
+
 /** One document whose sentences hold every quote, one source, entities in a ring with claims. */
 export async function writeSyntheticSeed(dir: string, count: number): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -16,13 +19,12 @@ export async function writeSyntheticSeed(dir: string, count: number): Promise<vo
     Array.from({ length: count }, (_, i) => sentence(i)).join('\n\n'),
   );
   const kinds = ['Person', 'Organization', 'Place', 'Event', 'ArmedGroup'] as const;
-  const id = (i: number) => `entity-${i}`;
   const quote = (i: number) => sentence(i).slice(0, -1);
   const seed = {
     document: { source: 'synthetic-document', file: 'synthetic.txt' },
     sources: [{ id: 'synthetic-document', kind: 'article', name: 'Synthetic document' }],
     entities: Array.from({ length: count }, (_, i) => ({
-      id: id(i),
+      id: syntheticEntityId(i),
       kind: kinds[i % kinds.length],
       name: `Entity ${i}`,
       aliases: [`E${i}`],
@@ -38,14 +40,14 @@ export async function writeSyntheticSeed(dir: string, count: number): Promise<vo
     relationships: Array.from({ length: count }, (_, i) =>
       (['LEADS', 'MEMBER_OF', 'NEAR'] as const).map((type, k) => ({
         type,
-        from: id(i),
-        to: id((i + 1 + k * 7) % count),
+        from: syntheticEntityId(i),
+        to: syntheticEntityId((i + 1 + k * 7) % count),
         evidence: [{ source: 'synthetic-document', quote: quote(i) }],
       })),
     ).flat(),
     claims: Array.from({ length: count }, (_, i) => ({
       id: `claim-${i}`,
-      about: [id(i)],
+      about: [syntheticEntityId(i)],
       property: 'soldiers_killed',
       label: 'Soldiers killed',
       value: i % 50,
