@@ -9,8 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    // The Neo4j of each worker; the transpiled src/ that the tests' child processes run.
-    globalSetup: ['test/support/global-setup.ts', 'test/support/child-build.ts'],
+    // A Neo4j per worker, src/ transpiled for child processes, the explorer's bundle.
+    globalSetup: ['test/support/global-setup.ts'],
     // Two files at once, each worker on a Neo4j of its own (test/support/worker-neo4j.ts): while
     // one file waits on a JVM or a child process, the other runs. A Neo4j given for the run
     // (NEO4J_URI) has, in Community edition, one user database: the files take turns with it.

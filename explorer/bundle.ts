@@ -1,8 +1,9 @@
 /**
  * Builds the explorer: GraphQL Code Generator's typed documents from schema/schema.graphql,
  * then Vite's bundle in explorer/dist, with the manifest of its trusted documents beside it
- * (explorer/dist/persisted-documents.json, which the server reads). `npm start` (prestart), the browser test and the bench
- * build it only when it is missing or older than what it is made from.
+ * (explorer/dist/persisted-documents.json, which the server reads). `npm start` (prestart), the
+ * tests' global setup and the bench build it only when it is missing or older than what it is
+ * made from.
  */
 import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';

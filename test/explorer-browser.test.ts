@@ -8,7 +8,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle } from '../explorer/bundle.js';
 import { launchChromium } from './support/browser.js';
 import { useSeededService } from './support/service.js';
 
@@ -28,7 +27,6 @@ interface GraphQLExtensions {
 }
 
 beforeAll(async () => {
-  await ensureBundle();
   await mkdir(ARTIFACTS, { recursive: true });
   origin = new URL(seeded().url).origin;
   browser = await launchChromium();

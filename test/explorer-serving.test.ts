@@ -7,14 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle } from '../explorer/bundle.js';
 import { useExplorer } from '../src/http/use-explorer.js';
 
 const built = createYoga({ plugins: [useExplorer()], logging: false });
 let emptyFolder: string;
 
 beforeAll(async () => {
-  await ensureBundle();
   emptyFolder = await mkdtemp(join(tmpdir(), 'sahel-graph-no-bundle-'));
 });
 afterAll(() => rm(emptyFolder, { recursive: true, force: true }));

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import getPort from 'get-port';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle, persistedDocuments } from '../explorer/bundle.js';
+import { persistedDocuments } from '../explorer/bundle.js';
 import { startCli, type CliRun } from './support/cli.js';
 import { clearGraph, postGraphQL, startTestService } from './support/service.js';
 import { testNeo4jUri } from './support/worker-neo4j.js';
@@ -48,12 +48,9 @@ beforeAll(async () => {
     ...['seeds', 'schema'].map((folder) =>
       cp(join(PROJECT, folder), join(artifact, folder), { recursive: true }),
     ),
-    // Built with the dev dependencies, as the Dockerfile's build stage does.
-    ensureBundle().then(() =>
-      cp(join(PROJECT, 'explorer', 'dist'), join(artifact, 'explorer', 'dist'), {
-        recursive: true,
-      }),
-    ),
+    // Built with the dev dependencies (by the tests' global setup), as the Dockerfile's build
+    // stage does.
+    cp(join(PROJECT, 'explorer', 'dist'), join(artifact, 'explorer', 'dist'), { recursive: true }),
   ]);
   const service = await startTestService();
   await clearGraph(service.database);

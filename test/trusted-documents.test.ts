@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle, persistedDocuments } from '../explorer/bundle.js';
+import { persistedDocuments } from '../explorer/bundle.js';
 import { useInProcessApp, type InProcessApp } from './support/in-process.js';
 
 const open = useInProcessApp();
@@ -14,7 +14,6 @@ const only = useInProcessApp({ TRUSTED_DOCUMENTS_ONLY: 'true' });
 let documents: Awaited<ReturnType<typeof persistedDocuments>>;
 
 beforeAll(async () => {
-  await ensureBundle();
   documents = await persistedDocuments();
 });
 
