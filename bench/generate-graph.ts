@@ -10,7 +10,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import getPort from 'get-port';
 import { createLogger } from '../src/logger.js';
@@ -18,6 +18,7 @@ import { benchDatabase } from './bench-database.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { DEFAULT_BATCH, GRAPH_SIZES, type GraphSize } from './synthetic-graph.js';
 import { loadSyntheticGraph, peakRssMiB, syntheticPlans } from './synthetic-load.js';
+import { launcherDirOf } from '../src/config.js';
 
 const { values } = parseArgs({
   options: {
@@ -76,7 +77,7 @@ const neo4j = work
         dataDir: join(work, 'neo4j'),
         heap: '6g',
         pageCache: '2g',
-        launcherDir: resolve('.data/neo4j-launcher'),
+        launcherDir: launcherDirOf(),
       },
       logger,
     )

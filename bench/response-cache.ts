@@ -7,7 +7,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import getPort from 'get-port';
 import { startService, type RunningService } from '../src/app.js';
 import { parseConfig } from '../src/config.js';
@@ -15,6 +15,7 @@ import { createLogger } from '../src/logger.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { readExamples } from '../test/support/examples.js';
+import { launcherDirOf } from '../src/config.js';
 
 const rounds = Number(process.argv[2] ?? 50);
 const clients = Number(process.argv[3] ?? 1);
@@ -26,7 +27,7 @@ const neo4j = await EmbeddedNeo4j.start(
     dataDir: work,
     heap: '1g',
     pageCache: '256m',
-    launcherDir: resolve('.data/neo4j-launcher'),
+    launcherDir: launcherDirOf(),
   },
   logger,
 );

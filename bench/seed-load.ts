@@ -5,13 +5,14 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import getPort from 'get-port';
 import { createLogger } from '../src/logger.js';
 import { benchDatabase } from './bench-database.js';
 import { EmbeddedNeo4j } from '../src/neo4j/embedded/embedded-neo4j.js';
 import { loadSeeds } from '../src/seeds/load.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
+import { launcherDirOf } from '../src/config.js';
 
 const entityCount = Number(process.argv[2] ?? 5000);
 const work = await mkdtemp(join(tmpdir(), 'sahel-graph-bench-seed-'));
@@ -25,7 +26,7 @@ const neo4j = await EmbeddedNeo4j.start(
     dataDir: join(work, 'neo4j'),
     heap: '2g',
     pageCache: '512m',
-    launcherDir: resolve('.data/neo4j-launcher'),
+    launcherDir: launcherDirOf(),
   },
   logger,
 );

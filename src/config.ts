@@ -4,9 +4,26 @@
  * should be, rather than failing later somewhere else.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import envPaths from 'env-paths';
 import { z } from 'zod';
+
+/**
+ * Where the embedded Neo4j's launcher is built and cached, with its class archive and
+ * cypher-shell's classpath: the user's cache folder (`~/.cache/sahel-graph/neo4j-launcher` on
+ * Linux), so every checkout of the project on the machine shares one build, as they share the
+ * Neo4j jars in `~/.m2`. Builds are keyed by the launcher's sources, so checkouts of different
+ * versions keep theirs side by side.
+ */
+export const DEFAULT_LAUNCHER_DIR = join(
+  envPaths('sahel-graph', { suffix: '' }).cache,
+  'neo4j-launcher',
+);
+
+/** The launcher folder that NEO4J_LAUNCHER_DIR names, or the default (for scripts and tests). */
+export const launcherDirOf = (environment: NodeJS.ProcessEnv = process.env) =>
+  resolve(environment.NEO4J_LAUNCHER_DIR || DEFAULT_LAUNCHER_DIR);
 
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
@@ -61,7 +78,7 @@ const environmentSchema = z.object({
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_HEAP: memorySize.default('1g'),
   NEO4J_PAGECACHE: memorySize.default('512m'),
-  NEO4J_LAUNCHER_DIR: z.string().min(1).default('.data/neo4j-launcher'),
+  NEO4J_LAUNCHER_DIR: z.string().min(1).default(DEFAULT_LAUNCHER_DIR),
   GRAPHQL_MAX_DEPTH: positiveInt('how deep a GraphQL operation may nest').default(15),
   GRAPHQL_MAX_ALIASES: positiveInt('aliases in one GraphQL operation, __typename included').default(
     30,

@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, readEnvironment } from '../src/config.js';
@@ -28,6 +28,18 @@ describe('configuration', () => {
     expect(config.embedded.boltPort).toBe(7687);
     expect(config.embedded.dataDir).toBe(join(process.cwd(), '.data/neo4j'));
     expect(config.corsOrigins).toEqual([]);
+  });
+
+  it("builds the embedded Neo4j's launcher in the user's cache folder, shared by checkouts", () => {
+    const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    const expected =
+      process.platform === 'linux' ? join(cache, 'sahel-graph', 'neo4j-launcher') : undefined;
+    const { launcherDir } = parseConfig({}).embedded;
+    if (expected) expect(launcherDir).toBe(expected);
+    expect(launcherDir.startsWith(process.cwd())).toBe(false);
+    expect(parseConfig({ NEO4J_LAUNCHER_DIR: 'launcher' }).embedded.launcherDir).toBe(
+      join(process.cwd(), 'launcher'),
+    );
   });
 
   it('names the variable and what it expects for a port that is not a number', () => {

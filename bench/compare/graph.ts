@@ -18,6 +18,7 @@ import { benchDatabase } from '../bench-database.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
 import { GRAPH_SIZES, syntheticGraphParts, type GraphSize } from '../synthetic-graph.js';
 import type { SyntheticLoad } from '../synthetic-load.js';
+import { launcherDirOf } from '../../src/config.js';
 
 const GRAPHS_DIR = resolve('.data/bench/graphs');
 /** What writes the generated data into the store: a change to any of these regenerates it. */
@@ -80,7 +81,7 @@ export async function openGraph(
       boltPort: await getPort({ host: '127.0.0.1' }),
       dataDir: join(dir, 'neo4j'),
       ...memory,
-      launcherDir: resolve('.data/neo4j-launcher'),
+      launcherDir: launcherDirOf(),
     },
     logger,
   );

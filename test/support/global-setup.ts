@@ -9,9 +9,10 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import getPort from 'get-port';
 import type { TestProject } from 'vitest/node';
+import { launcherDirOf } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
 import { ensureBundle } from '../../explorer/bundle.js';
@@ -56,7 +57,7 @@ async function startWorkerNeo4j(logger: Logger): Promise<{ uri: string; stop(): 
         dataDir,
         heap: '768m',
         pageCache: '128m',
-        launcherDir: resolve(process.env.NEO4J_LAUNCHER_DIR ?? '.data/neo4j-launcher'),
+        launcherDir: launcherDirOf(),
       },
       logger,
       { ...process.env, ...TEST_JVM },
