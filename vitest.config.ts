@@ -15,9 +15,10 @@ export default defineConfig({
     // one file waits on a JVM or a child process, the other runs. A Neo4j given for the run
     // (NEO4J_URI) has, in Community edition, one user database: the files take turns with it.
     maxWorkers: process.env.NEO4J_URI ? 1 : 2,
-    // The files that read the seeded graph in a row, so that it is seeded once (see the class).
+    // The files that read the seeded graph first, so that each worker seeds it once (see the
+    // class).
     sequence: { sequencer: SeededGraphFirst },
-    // The files share one worker's modules instead of importing the server anew each (about 30 s
+    // The files of a worker share its modules instead of importing the server anew each (about 30 s
     // of a run): they keep no state in modules, each starts and stops its own services.
     isolate: false,
     // A bound for a stuck test, not a measure of speed: the suite must pass on a busy machine.

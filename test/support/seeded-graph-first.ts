@@ -1,9 +1,9 @@
 /**
- * The order of the test files: those that read the seeded graph (`useSeededService`) one after
- * another, first, then the others; within each group vitest's own order. A reader after a
- * file that cleared or loaded other seeds seeds the graph again (seconds each: see
- * seeded-graph.ts); in vitest's order (larger or slower files first) that happened several times
- * a run, together only once.
+ * The order of the test files: those that read the seeded graph (`useSeededService`) first,
+ * then the others; within each group vitest's own order. A reader after a file that cleared or
+ * loaded other seeds seeds its worker's graph again (seconds each: see seeded-graph.ts); in
+ * vitest's order (larger or slower files first) that happened several times a run, with the
+ * readers first once per worker.
  */
 import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
