@@ -6,12 +6,10 @@
  * `npm run seed` alike, without a stack trace, and a load that meets one leaves the graph as it
  * was.
  */
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningService } from '../src/app.js';
 import { seedCheck } from '../src/seeds/check-command.js';
@@ -22,12 +20,10 @@ import { loadSeeds } from '../src/seeds/load.js';
 import { formatProblem, SeedError } from '../src/seeds/seed-error.js';
 import { readSeedDirectory } from '../src/seeds/validate.js';
 import { snapshotGraph } from './support/graph.js';
-import { runCommand } from './support/scripts.js';
+import { runCommand, scriptOutcome, type ScriptOutcome } from './support/scripts.js';
 import { clearGraph, startTestService } from './support/service.js';
-import { PROJECT, transpiled } from './support/transpiled-src.js';
 import { testNeo4jUri } from './support/worker-neo4j.js';
 
-const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL('./fixtures/seeds/', import.meta.url));
 
 let service: RunningService;
@@ -72,21 +68,8 @@ async function problems(): Promise<string[]> {
   return [];
 }
 
-type Failure = { code: number; stdout: string; stderr: string };
-
-/** A script of src/scripts/ (`npm run`'s), transpiled, with only PATH, HOME and `env` set. */
-async function cli(script: string, args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, [transpiled(`scripts/${script}`), ...args], {
-    cwd: PROJECT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: Failure) => error,
-  );
-}
-
 /** Output of a command that refused the seed files: located problems, no stack trace. */
-function expectLocatedRefusal(result: Failure, expected: string): void {
+function expectLocatedRefusal(result: ScriptOutcome, expected: string): void {
   expect(result.code, result.stderr).toBe(1);
   expect(result.stderr).toContain(expected);
   expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -385,7 +368,10 @@ describe('a hostile seed file given to the loader', () => {
     const before = await snapshotGraph(service.database);
     await writeFile(join(dir, 'bomb.yaml'), BOMB);
     await edit((t) => t.replace('file: report.txt', 'file: ../outside.txt'));
-    const result = await cli('seed.ts', ['--dir', dir], {
+    // Only PATH, HOME and these: nothing of this process's environment reaches the load.
+    const result = await scriptOutcome('seed.ts', ['--dir', dir], {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
       NEO4J_URI: testNeo4jUri(),
       LOG_LEVEL: 'silent',
     });

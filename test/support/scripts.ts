@@ -17,20 +17,35 @@ export interface ScriptOutcome {
   stderr: string;
 }
 
+/** A script's run, in the project's folder, with `env` as its whole environment if given. */
+const runTranspiled = (script: string, args: string[], env?: NodeJS.ProcessEnv) =>
+  run(process.execPath, [transpiled(`scripts/${script}`), ...args], { cwd: PROJECT, env });
+
 export function runScript(
   script: string,
   ...args: string[]
 ): Promise<{ stdout: string; stderr: string }> {
-  return run(process.execPath, [transpiled(`scripts/${script}`), ...args], { cwd: PROJECT });
+  return runTranspiled(script, args);
+}
+
+/** A script's run to its end, whatever its exit status (`env` as in `runTranspiled`). */
+export function scriptOutcome(
+  script: string,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): Promise<ScriptOutcome> {
+  return runTranspiled(script, args, env).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: ScriptOutcome) => error,
+  );
 }
 
 /** The script's failure, for a run that must fail; a run that succeeds is an error. */
 export async function scriptFailure(script: string, ...args: string[]): Promise<ScriptOutcome> {
-  const outcome = await runScript(script, ...args).then(
-    () => undefined,
-    (error: ScriptOutcome) => error,
-  );
-  if (!outcome) throw new Error(`${script} ${args.join(' ')} succeeded; it should have failed`);
+  const outcome = await scriptOutcome(script, args);
+  if (outcome.code === 0) {
+    throw new Error(`${script} ${args.join(' ')} succeeded; it should have failed`);
+  }
   return outcome;
 }
 
