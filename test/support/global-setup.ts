@@ -3,7 +3,7 @@
  * one core's work: the launcher's build and its class archive's recording):
  * - one embedded Neo4j per test worker for the whole run (or NEO4J_URI when it is set), whose
  *   Bolt URIs go to the test files (see worker-neo4j.ts);
- * - src/ transpiled for the tests' child processes (child-build.ts);
+ * - src/ transpiled for the tests' child processes (transpiled-src.ts);
  * - the explorer's bundle when it is stale, built once here rather than by two files at once;
  * - a scratch folder (for the seeded graphs' fingerprints, see seeded-graph.ts).
  */
@@ -16,7 +16,7 @@ import { launcherDirOf } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { EmbeddedNeo4j } from '../../src/neo4j/embedded/embedded-neo4j.js';
 import { ensureBundle } from '../../explorer/bundle.js';
-import { transpileSrc } from './child-build.js';
+import { transpileSrc } from './transpiled-src.js';
 import { TEST_JVM } from './jvm.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
